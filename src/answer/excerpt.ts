@@ -1,0 +1,88 @@
+import type { Chunk } from '../chunk/chunk.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import type { UnitKind } from '../ingest/story.js';
+import { words } from '../text/tokenize.js';
+
+/** Longest excerpt, in characters, unless one sentence alone is longer. */
+export const MAX_EXCERPT_CHARS = 400;
+
+/** A verbatim quote: always `story.text.slice(start, end)`. */
+export interface Excerpt {
+  text: string;
+  /** Story id (file name without extension). */
+  story: string;
+  /** Story title. */
+  title: string;
+  /** Story date, `YYYY-MM-DD`, when known. */
+  date?: string;
+  citation: string;
+  kind: UnitKind;
+  start: number;
+  end: number;
+  score: number;
+  /** Photo credit, for captions. */
+  credit?: string;
+}
+
+/**
+ * Builds the excerpt for a best sentence: the sentence itself, joined with
+ * its neighbour in the same unit when the sentence alone is too thin to
+ * stand (it ends in a colon or is very short) and the two fit in
+ * {@link MAX_EXCERPT_CHARS}.
+ */
+export function excerptFor(index: CorpusIndex, chunk: Chunk, score: number, extendTo?: Chunk): Excerpt {
+  const story = index.stories[chunk.story]!;
+  const unit = story.units[chunk.unit]!;
+  let start = chunk.start;
+  let end = chunk.end;
+  const next = index.chunks[chunk.id + 1];
+  const thin = /[:,]["”]?$/.test(chunk.text) || chunk.text.length < 60;
+  const partner = extendTo ?? (thin && next && next.unit === chunk.unit && next.story === chunk.story ? next : undefined);
+  if (partner && partner.story === chunk.story && partner.unit === chunk.unit && Math.abs(partner.sentence - chunk.sentence) === 1) {
+    const s = Math.min(start, partner.start);
+    const e = Math.max(end, partner.end);
+    if (e - s <= MAX_EXCERPT_CHARS) {
+      start = s;
+      end = e;
+    }
+  }
+  const excerpt: Excerpt = {
+    text: story.text.slice(start, end),
+    story: story.id,
+    title: story.title,
+    citation: chunk.citation,
+    kind: chunk.kind,
+    start,
+    end,
+    score,
+  };
+  if (story.date) excerpt.date = story.date;
+  if (unit.credit) excerpt.credit = unit.credit;
+  return excerpt;
+}
+
+function wordSet(text: string): Set<string> {
+  return new Set(words(text).map((w) => w.word));
+}
+
+/** Jaccard overlap of two texts' word sets, 0–1. */
+export function overlap(a: string, b: string): number {
+  const x = wordSet(a);
+  const y = wordSet(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  const union = x.size + y.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/** Near-duplicate threshold for {@link overlap}: repeated captions and background sentences sit above it. */
+export const DUPLICATE_OVERLAP = 0.6;
+
+/** Whether `candidate` repeats (or overlaps the span of) an excerpt already kept. */
+export function isDuplicate(candidate: Excerpt, kept: readonly Excerpt[]): boolean {
+  return kept.some(
+    (k) =>
+      (k.story === candidate.story && candidate.start < k.end && k.start < candidate.end) ||
+      overlap(k.text, candidate.text) >= DUPLICATE_OVERLAP,
+  );
+}

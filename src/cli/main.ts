@@ -1,0 +1,140 @@
+import readline from 'node:readline';
+import { Command, CommanderError, Option } from 'commander';
+import dotenv from 'dotenv';
+import type { Answer } from '../answer/answer.js';
+import { parseConfig } from '../config.js';
+import { createContext, type AppContext } from '../context.js';
+import { isUserFacing } from '../errors.js';
+import { createLogger, type Logger } from '../logger.js';
+import { ask, listCaptions, listSources } from '../queries.js';
+import { createProgress } from './progress.js';
+import { renderAnswer, renderCaptions, renderReindex, renderSources } from './render.js';
+
+interface GlobalOptions {
+  seeds?: string;
+  index?: string;
+}
+
+function out(text: string): void {
+  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+/** JSON of `ask`: the documented keys first, in order. */
+export function answerJson(a: Answer): unknown {
+  const excerpt = (e: Answer['excerpts'][number]) => ({
+    text: e.text,
+    story: e.story,
+    citation: e.citation,
+    kind: e.kind,
+    start: e.start,
+    end: e.end,
+    score: Number(e.score.toFixed(4)),
+    title: e.title,
+    ...(e.date ? { date: e.date } : {}),
+    ...(e.credit ? { credit: e.credit } : {}),
+  });
+  return { question: a.question, answered: a.answered, excerpts: a.excerpts.map(excerpt), ...(a.closest ? { closest: a.closest.map(excerpt) } : {}) };
+}
+
+async function context(opts: GlobalOptions, logger: Logger): Promise<AppContext> {
+  const env = { ...process.env };
+  if (opts.seeds) env.SEEDS_DIR = opts.seeds;
+  if (opts.index) env.INDEX_DIR = opts.index;
+  const config = parseConfig(env);
+  logger.level = config.logLevel;
+  return createContext(config, logger, { onProgress: createProgress() });
+}
+
+async function* stdinLines(): AsyncGenerator<string> {
+  const rl = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of rl) if (line.trim() !== '') yield line;
+}
+
+function buildProgram(logger: Logger): Command {
+  const program = new Command('dateline')
+    .description('Answers questions about the news stories in seeds/ with verbatim quotes and citations.')
+    .option('--seeds <dir>', 'folder of stories (default: SEEDS_DIR or seeds/)')
+    .option('--index <dir>', 'folder of the index (default: INDEX_DIR or embeddings/)')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('ask')
+    .description('answer a question; "-" reads one question per line from standard input')
+    .argument('<question>', 'the question, or - for standard input')
+    .option('--json', 'print JSON (JSON Lines with -)')
+    .addOption(new Option('--k <n>', 'excerpts per answer (1-10)').argParser((v) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new CommanderError(2, 'dateline.badK', `--k must be a whole number from 1 to 10, got "${v}"`);
+      return n;
+    }))
+    .action(async (question: string, opts: { json?: boolean; k?: number }) => {
+      const ctx = await context(program.opts<GlobalOptions>(), logger);
+      const k = opts.k ?? ctx.config.answerExcerpts;
+      const print = (a: Answer) => out(opts.json ? json(answerJson(a)) : `${renderAnswer(a, Math.min(process.stdout.columns || 100, 100))}\n`);
+      if (question !== '-') return print(await ask(ctx, question, k));
+      for await (const line of stdinLines()) {
+        try {
+          print(await ask(ctx, line, k));
+        } catch (error) {
+          if (!isUserFacing(error)) throw error;
+          out(opts.json ? json({ question: line, error: error.message }) : `error: ${error.message}\n`);
+        }
+      }
+    });
+
+  program
+    .command('captions')
+    .description("list the story's photo captions")
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = await context(program.opts<GlobalOptions>(), logger);
+      const captions = listCaptions(await ctx.index.open());
+      out(opts.json ? json(captions.map(({ number, text, credit, place, date, story }) => ({ number, text, credit, place, date, story }))) : renderCaptions(captions));
+    });
+
+  program
+    .command('sources')
+    .description('list the indexed stories and how the index was built')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = await context(program.opts<GlobalOptions>(), logger);
+      const sources = listSources(await ctx.index.open());
+      out(opts.json ? json(sources) : renderSources(sources));
+    });
+
+  program
+    .command('reindex')
+    .description('rebuild the index from the seeds (the previous one serves until the new one is complete)')
+    .option('--json', 'print JSON')
+    .action(async (opts: { json?: boolean }) => {
+      const ctx = await context(program.opts<GlobalOptions>(), logger);
+      const report = await ctx.index.reindex();
+      out(opts.json ? json(report) : renderReindex(report));
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 crash, 2 bad input or setup). */
+export async function main(argv: string[]): Promise<number> {
+  dotenv.config({ quiet: true });
+  const logger = createLogger({ level: process.env.LOG_LEVEL?.trim() || 'info', pretty: true });
+  const program = buildProgram(logger);
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (isUserFacing(error)) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 2;
+    }
+    logger.error({ err: error, command: argv[2] }, 'dateline crashed');
+    return 1;
+  }
+}

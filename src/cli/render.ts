@@ -1,0 +1,62 @@
+import type { Answer } from '../answer/answer.js';
+import type { Excerpt } from '../answer/excerpt.js';
+import type { ReindexReport } from '../index/index-service.js';
+import type { CaptionEntry, SourceEntry } from '../queries.js';
+
+/** Wraps `text` at word boundaries to `width`, each line prefixed. */
+export function wrap(text: string, width: number, prefix: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(prefix + line);
+  return lines.join('\n');
+}
+
+function citationLine(e: Excerpt): string {
+  const where = e.credit ? `${e.citation} — ${e.credit}` : e.citation;
+  return `  — ${where} · ${e.title}${e.date ? ` (${e.date})` : ''}`;
+}
+
+/** A quote as a terminal block quote with its citation underneath. */
+export function renderExcerpt(e: Excerpt, width: number): string {
+  return `${wrap(e.text, width, '> ')}\n${citationLine(e)}`;
+}
+
+/** An answer for people: block quotes with citations, or an honest decline. */
+export function renderAnswer(a: Answer, width = 100): string {
+  if (a.answered) return a.excerpts.map((e) => renderExcerpt(e, width)).join('\n\n');
+  const head = "The story doesn't say.";
+  if (!a.closest?.length) return head;
+  return `${head} Closest passages, which are not an answer:\n\n${a.closest.map((e) => renderExcerpt(e, width)).join('\n\n')}`;
+}
+
+/** Captions numbered, with credit, place and date. */
+export function renderCaptions(captions: readonly CaptionEntry[], width = 100): string {
+  if (captions.length === 0) return 'The story has no photo captions.';
+  return captions
+    .map((c) => {
+      const facts = [c.credit, c.place, c.date].filter(Boolean).join(' · ');
+      return `${c.number}. ${facts}\n${wrap(c.text, width, '   ')}`;
+    })
+    .join('\n\n');
+}
+
+/** Indexed stories and index facts. */
+export function renderSources(s: { stories: SourceEntry[]; model: string; builtAt: string; chunks: number }): string {
+  const stories = s.stories.map(
+    (x) => `- ${x.title}${x.date ? ` (${x.date})` : ''}${x.source ? `, ${x.source}` : ''} — ${x.paragraphs} paragraphs, ${x.captions} captions [${x.file}]`,
+  );
+  return `${stories.join('\n')}\n\nIndex: ${s.chunks} sentences, model ${s.model}, built ${s.builtAt}.`;
+}
+
+/** What a reindex did. */
+export function renderReindex(r: ReindexReport): string {
+  const prev = r.previous ? ` (before: ${r.previous.stories} stories, ${r.previous.chunks} sentences)` : '';
+  const problems = r.problems.map((p) => `\n  skipped ${p.file}: ${p.reason}`).join('');
+  return `Reindexed ${r.stories} stor${r.stories === 1 ? 'y' : 'ies'}, ${r.chunks} sentences with ${r.model} in ${r.seconds.toFixed(2)} s${prev}.${problems}`;
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { ErrorId, UserFacingError } from './errors.js';
+
+/** The project folder (where package.json is): default folders are relative to it, given ones to the working directory. */
+export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return process.cwd();
+  }
+}
+
+/** The model bundled in `embeddings/models/`, used when `EMBEDDING_MODEL` is unset. */
+export const BUNDLED_MODEL_ID = 'dateline/glove-100d-sif';
+
+const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting Dateline reads from the environment, with its default.
+ * `.env.example` documents the same keys; tests keep the two in step.
+ */
+const schema = z.object({
+  /** Folder of stories (`*.txt`, `*.md`). Default `seeds`. */
+  SEEDS_DIR: z.string().min(1).default('seeds'),
+  /** Folder of the persisted index. Default `embeddings`. */
+  INDEX_DIR: z.string().min(1).default('embeddings'),
+  /** Folder of local models (the bundled one and a cache for hub models). Default `embeddings/models`. */
+  MODELS_DIR: z.string().min(1).default('embeddings/models'),
+  /**
+   * transformers.js feature-extraction model id. Default: the bundled offline
+   * `dateline/glove-100d-sif`. Any other id (e.g. `Xenova/all-MiniLM-L6-v2`)
+   * is looked up in `MODELS_DIR` first, then downloaded from the Hugging Face hub.
+   */
+  EMBEDDING_MODEL: z.string().min(1).default(BUNDLED_MODEL_ID),
+  /** Largest story file accepted, in bytes (1 KB – 1 GB). Default 5 MB. */
+  MAX_SEED_BYTES: positiveInt(1024, 1024 ** 3).default(5 * 1024 * 1024),
+  /** Excerpts per answer (1–10). Default 3. */
+  ANSWER_EXCERPTS: positiveInt(1, 10).default(3),
+  /** hnswlib graph degree M (4–64). Default 16. */
+  HNSW_M: positiveInt(4, 64).default(16),
+  /** hnswlib efConstruction (16–1000). Default 200. */
+  HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(200),
+  /** hnswlib efSearch (10–1000). Default 100. */
+  HNSW_EF_SEARCH: positiveInt(10, 1000).default(100),
+  /** pino log level. Default `info`. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Parsed, typed settings. Paths are absolute. */
+export interface Config {
+  seedsDir: string;
+  indexDir: string;
+  modelsDir: string;
+  embeddingModel: string;
+  maxSeedBytes: number;
+  answerExcerpts: number;
+  hnsw: { m: number; efConstruction: number; efSearch: number };
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+}
+
+/** The keys {@link parseConfig} reads; `.env.example` lists exactly these. */
+export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
+/**
+ * Parses the environment into a {@link Config}, failing fast with one message
+ * that names every bad key, its value and what is accepted.
+ * Empty strings count as unset, so `KEY=` in `.env` means "use the default".
+ */
+export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), root = PROJECT_ROOT): Config {
+  const raw: Record<string, string> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') raw[key] = value.trim();
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0]);
+      return `${key}=${JSON.stringify(raw[key] ?? '')}: ${issue.message}`;
+    });
+    throw new UserFacingError(
+      ErrorId.BadConfig,
+      `Bad configuration (fix these in the environment or .env; .env.example lists every key):\n  ${problems.join('\n  ')}`,
+    );
+  }
+  const c = parsed.data;
+  const dir = (key: 'SEEDS_DIR' | 'INDEX_DIR' | 'MODELS_DIR') => path.resolve(raw[key] ? cwd : root, c[key]);
+  return {
+    seedsDir: dir('SEEDS_DIR'),
+    indexDir: dir('INDEX_DIR'),
+    modelsDir: dir('MODELS_DIR'),
+    embeddingModel: c.EMBEDDING_MODEL,
+    maxSeedBytes: c.MAX_SEED_BYTES,
+    answerExcerpts: c.ANSWER_EXCERPTS,
+    hnsw: { m: c.HNSW_M, efConstruction: c.HNSW_EF_CONSTRUCTION, efSearch: c.HNSW_EF_SEARCH },
+    logLevel: c.LOG_LEVEL,
+  };
+}

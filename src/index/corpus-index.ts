@@ -1,0 +1,108 @@
+import { chunkStories, type Chunk, type ChunkOptions } from '../chunk/chunk.js';
+import type { Embedder } from '../embed/embedder.js';
+import type { Story } from '../ingest/story.js';
+import { indexTerms } from '../text/tokenize.js';
+import { Bm25Index, DEFAULT_BM25 } from './lexical.js';
+import { SCHEMA_VERSION, type Manifest } from './manifest.js';
+import { DEFAULT_HNSW, HnswVectorIndex, type HnswParams, type VectorSearch } from './vector.js';
+
+/**
+ * A loaded, immutable index: everything needed to answer. A reindex builds a
+ * new one and swaps the reference, so an answer never mixes two versions.
+ */
+export interface CorpusIndex {
+  manifest: Manifest;
+  stories: Story[];
+  /** Sentence chunks, `chunks[i].id === i`. */
+  chunks: Chunk[];
+  /** Chunk vectors, row i at `i * dimension`. */
+  vectors: Float32Array;
+  /** Unit (paragraph, caption) vectors, row j for `units[j]`. */
+  unitVectors: Float32Array;
+  /** Every unit as `[story, unit]`, in the order of `unitVectors`. */
+  units: [number, number][];
+  /** Row of `units` for `[story][unit]`. */
+  unitRow: number[][];
+  /** BM25 over chunk (sentence) terms. */
+  lexical: Bm25Index;
+  /** BM25 over unit (paragraph) terms, for context. */
+  unitLexical: Bm25Index;
+  vector: VectorSearch;
+}
+
+/** How an index is built. Every field is recorded in the manifest. */
+export interface BuildOptions {
+  chunking?: ChunkOptions;
+  /** Add neighbouring-stem bigrams to the lexical index. Default true. */
+  bigrams?: boolean;
+  hnsw?: HnswParams;
+  /** Called while embedding with chunks done and total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Seeds hash to record (see `seedsHash`). */
+  seedsHash: string;
+}
+
+/** Copies `rows` into one flat array. */
+export function flatten(rows: readonly Float32Array[], dimension: number): Float32Array {
+  const out = new Float32Array(rows.length * dimension);
+  rows.forEach((r, i) => out.set(r, i * dimension));
+  return out;
+}
+
+/** Row `i` of a flat vector array, without copying. */
+export function row(flat: Float32Array, dimension: number, i: number): Float32Array {
+  return flat.subarray(i * dimension, (i + 1) * dimension);
+}
+
+/** The unit table and its reverse lookup. */
+export function unitTable(stories: readonly Story[]): { units: [number, number][]; unitRow: number[][] } {
+  const units: [number, number][] = [];
+  const unitRow = stories.map((s, si) => s.units.map((_, ui) => units.push([si, ui]) - 1));
+  return { units, unitRow };
+}
+
+/** Embeds and indexes `stories` in memory. */
+export async function buildCorpusIndex(stories: Story[], embedder: Embedder, options: BuildOptions): Promise<CorpusIndex> {
+  const started = performance.now();
+  const attachCredits = options.chunking?.attachCredits ?? true;
+  const bigrams = options.bigrams ?? true;
+  const hnsw = options.hnsw ?? DEFAULT_HNSW;
+  const chunks = chunkStories(stories, { attachCredits });
+  const { units, unitRow } = unitTable(stories);
+  const texts = [...chunks.map((c) => c.text), ...units.map(([s, u]) => stories[s]!.units[u]!.text)];
+  const dim = embedder.dimension;
+  const vectors: Float32Array[] = [];
+  const step = 256;
+  for (let i = 0; i < texts.length; i += step) {
+    vectors.push(...(await embedder.embed(texts.slice(i, i + step))));
+    options.onProgress?.(Math.min(i + step, texts.length), texts.length);
+  }
+  const chunkVectors = vectors.slice(0, chunks.length);
+  const manifest: Manifest = {
+    schemaVersion: SCHEMA_VERSION,
+    model: { id: embedder.modelId, dimension: dim },
+    chunking: { unit: 'sentence', attachCredits },
+    lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, bigrams },
+    hnsw: { m: hnsw.m, efConstruction: hnsw.efConstruction },
+    seedsHash: options.seedsHash,
+    stories: stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })),
+    counts: { stories: stories.length, units: units.length, chunks: chunks.length },
+    builtAt: new Date().toISOString(),
+    buildSeconds: 0,
+    files: {},
+  };
+  const index: CorpusIndex = {
+    manifest,
+    stories,
+    chunks,
+    vectors: flatten(chunkVectors, dim),
+    unitVectors: flatten(vectors.slice(chunks.length), dim),
+    units,
+    unitRow,
+    lexical: Bm25Index.build(chunks.map((c) => indexTerms(c.text, bigrams))),
+    unitLexical: Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, bigrams))),
+    vector: HnswVectorIndex.build(chunkVectors, dim, hnsw),
+  };
+  manifest.buildSeconds = (performance.now() - started) / 1000;
+  return index;
+}

@@ -1,0 +1,114 @@
+/** BM25 parameters. */
+export interface Bm25Params {
+  /** Term-frequency saturation (0.5–2). Default 1.2. */
+  k1: number;
+  /** Length normalisation (0–1). Default 0.75; sentences vary little in length, so it matters less here. */
+  b: number;
+}
+
+export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75 };
+
+/** A scored document. */
+export interface Hit {
+  doc: number;
+  score: number;
+}
+
+/** Serialised form, stored as `lexical.json`. */
+export interface Bm25Json {
+  params: Bm25Params;
+  docLengths: number[];
+  /** term → flat [doc, tf, doc, tf, …]. */
+  postings: Record<string, number[]>;
+}
+
+/**
+ * An inverted index with Okapi BM25 scoring over pre-tokenised documents
+ * (the caller decides the terms: stems, bigrams, fields).
+ */
+export class Bm25Index {
+  private readonly avgLength: number;
+  private readonly scores: Float64Array;
+
+  private constructor(
+    readonly params: Bm25Params,
+    private readonly docLengths: Uint32Array,
+    private readonly postings: Map<string, Uint32Array>,
+  ) {
+    let total = 0;
+    for (const l of docLengths) total += l;
+    this.avgLength = docLengths.length ? total / docLengths.length : 1;
+    this.scores = new Float64Array(docLengths.length);
+  }
+
+  /** Builds an index; document `i` is `docs[i]`. */
+  static build(docs: readonly (readonly string[])[], params: Bm25Params = DEFAULT_BM25): Bm25Index {
+    const lists = new Map<string, number[]>();
+    docs.forEach((terms, doc) => {
+      const tf = new Map<string, number>();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        let list = lists.get(t);
+        if (!list) lists.set(t, (list = []));
+        list.push(doc, n);
+      }
+    });
+    const postings = new Map<string, Uint32Array>();
+    for (const [t, list] of lists) postings.set(t, Uint32Array.from(list));
+    return new Bm25Index(params, Uint32Array.from(docs.map((d) => d.length)), postings);
+  }
+
+  static fromJSON(json: Bm25Json): Bm25Index {
+    const postings = new Map<string, Uint32Array>();
+    for (const [t, list] of Object.entries(json.postings)) postings.set(t, Uint32Array.from(list));
+    return new Bm25Index(json.params, Uint32Array.from(json.docLengths), postings);
+  }
+
+  toJSON(): Bm25Json {
+    const postings: Record<string, number[]> = {};
+    for (const [t, list] of this.postings) postings[t] = Array.from(list);
+    return { params: this.params, docLengths: Array.from(this.docLengths), postings };
+  }
+
+  get size(): number {
+    return this.docLengths.length;
+  }
+
+  /** Documents containing `term`. */
+  df(term: string): number {
+    return (this.postings.get(term)?.length ?? 0) / 2;
+  }
+
+  /** BM25 inverse document frequency (always positive); a term absent from the corpus gets the highest value. */
+  idf(term: string): number {
+    const n = this.df(term);
+    return Math.log(1 + (this.size - n + 0.5) / (n + 0.5));
+  }
+
+  /**
+   * The `k` best documents for the query terms (a term repeated in the query
+   * counts once per occurrence), best first; documents with no term score 0 and are left out.
+   * `weights` optionally scales each query term's contribution.
+   */
+  search(query: readonly string[], k: number, weights?: ReadonlyMap<string, number>): Hit[] {
+    const { k1, b } = this.params;
+    const scores = this.scores;
+    const touched: number[] = [];
+    for (const term of query) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const w = this.idf(term) * (weights?.get(term) ?? 1);
+      for (let i = 0; i < list.length; i += 2) {
+        const doc = list[i]!;
+        const tf = list[i + 1]!;
+        const norm = tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength);
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += (w * tf * (k1 + 1)) / norm;
+      }
+    }
+    const hits = touched.map((doc) => ({ doc, score: scores[doc]! }));
+    for (const doc of touched) scores[doc] = 0;
+    hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
+    return hits.slice(0, k);
+  }
+}

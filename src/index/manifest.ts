@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Bumped whenever the files' layout or meaning changes; an older index is rebuilt. */
+export const SCHEMA_VERSION = 1;
+
+const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().length(64) });
+
+/** `manifest.json`: what an index was built from and with, and the files it holds. */
+export const manifestSchema = z.object({
+  schemaVersion: z.number().int(),
+  model: z.object({ id: z.string(), dimension: z.number().int().positive() }),
+  chunking: z.object({ unit: z.literal('sentence'), attachCredits: z.boolean() }),
+  lexical: z.object({ k1: z.number(), b: z.number(), bigrams: z.boolean() }),
+  hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
+  seedsHash: z.string(),
+  stories: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string() })),
+  counts: z.object({ stories: z.number().int(), units: z.number().int(), chunks: z.number().int() }),
+  builtAt: z.string(),
+  buildSeconds: z.number(),
+  files: z.record(fileEntry),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** What the running code expects of an index; any difference means a rebuild. */
+export interface IndexExpectations {
+  modelId: string;
+  dimension: number;
+  chunking: Manifest['chunking'];
+  lexical: Manifest['lexical'];
+  hnsw: Manifest['hnsw'];
+  /** Current seeds, when they could be read; absent means "serve whatever is there". */
+  seeds?: { hash: string; stories: Manifest['stories'] };
+}
+
+function describeSeedChange(old: Manifest['stories'], now: Manifest['stories']): string {
+  const before = new Map(old.map((s) => [s.id, s.sha256]));
+  const after = new Map(now.map((s) => [s.id, s.sha256]));
+  const added = [...after.keys()].filter((id) => !before.has(id));
+  const removed = [...before.keys()].filter((id) => !after.has(id));
+  const changed = [...after.keys()].filter((id) => before.has(id) && before.get(id) !== after.get(id));
+  const parts = [
+    added.length ? `added ${added.join(', ')}` : '',
+    removed.length ? `removed ${removed.join(', ')}` : '',
+    changed.length ? `changed ${changed.join(', ')}` : '',
+  ].filter(Boolean);
+  return `the seeds changed (${parts.join('; ') || 'content differs'})`;
+}
+
+/** Why an index built as `m` cannot serve `expected`, or undefined when it can. */
+export function staleReason(m: Manifest, expected: IndexExpectations): string | undefined {
+  if (m.schemaVersion !== SCHEMA_VERSION) return `the index has schema version ${m.schemaVersion}, this Dateline reads version ${SCHEMA_VERSION}`;
+  if (m.model.id !== expected.modelId) return `the index was embedded with ${m.model.id}, the configured model is ${expected.modelId}`;
+  if (m.model.dimension !== expected.dimension) return `the index has ${m.model.dimension}-d vectors, the model gives ${expected.dimension}-d`;
+  if (JSON.stringify(m.chunking) !== JSON.stringify(expected.chunking)) return 'the chunking settings changed';
+  if (JSON.stringify(m.lexical) !== JSON.stringify(expected.lexical)) return 'the lexical index settings changed';
+  if (m.hnsw.m !== expected.hnsw.m || m.hnsw.efConstruction !== expected.hnsw.efConstruction) return 'the HNSW_M / HNSW_EF_CONSTRUCTION settings changed';
+  if (expected.seeds && expected.seeds.hash !== m.seedsHash) return describeSeedChange(m.stories, expected.seeds.stories);
+  return undefined;
+}

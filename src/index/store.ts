@@ -1,0 +1,172 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Chunk } from '../chunk/chunk.js';
+import type { Story } from '../ingest/story.js';
+import { unitTable, type CorpusIndex } from './corpus-index.js';
+import { Bm25Index, type Bm25Json } from './lexical.js';
+import { manifestSchema, staleReason, type IndexExpectations, type Manifest } from './manifest.js';
+import { HnswVectorIndex, type HnswParams } from './vector.js';
+
+/** File in the index folder naming the generation that serves. */
+export const CURRENT_FILE = 'CURRENT';
+const GENERATION_PREFIX = 'index-';
+const BUILDING_PREFIX = '.building-';
+
+const FILES = {
+  stories: 'stories.json',
+  chunks: 'chunks.json',
+  chunkVectors: 'chunk-vectors.f32',
+  unitVectors: 'unit-vectors.f32',
+  hnsw: 'hnsw.bin',
+  lexical: 'lexical.json',
+} as const;
+
+/** Result of {@link loadIndex}. */
+export type LoadResult =
+  | { status: 'ok'; index: CorpusIndex; generation: string }
+  | { status: 'missing' }
+  | { status: 'stale'; reason: string }
+  | { status: 'corrupt'; reason: string };
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+function asBytes(v: Float32Array): Uint8Array {
+  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
+}
+
+function asFloats(b: Buffer): Float32Array {
+  const copy = new Uint8Array(b.byteLength);
+  copy.set(b);
+  return new Float32Array(copy.buffer);
+}
+
+async function writeFileSynced(file: string, data: Uint8Array | string): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `index` as a new generation folder inside `dir`, then points
+ * `CURRENT` at it with an atomic rename. A crash at any moment leaves the
+ * previous generation serving; a half-written folder is never pointed at.
+ * Older generations except the previous one are removed afterwards.
+ * Returns the new generation's folder name.
+ */
+export async function saveIndex(index: CorpusIndex, dir: string): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  const name = `${index.manifest.builtAt.replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+  const building = path.join(dir, BUILDING_PREFIX + name);
+  await fs.mkdir(building);
+  const hnswPath = path.join(building, FILES.hnsw);
+  (index.vector as HnswVectorIndex).save(hnswPath);
+  const contents: Record<string, Uint8Array | string> = {
+    [FILES.stories]: JSON.stringify(index.stories),
+    [FILES.chunks]: JSON.stringify(index.chunks.map((c) => [c.story, c.unit, c.sentence, c.start, c.end])),
+    [FILES.chunkVectors]: asBytes(index.vectors),
+    [FILES.unitVectors]: asBytes(index.unitVectors),
+    [FILES.lexical]: JSON.stringify({ chunks: index.lexical.toJSON(), units: index.unitLexical.toJSON() }),
+  };
+  const files: Manifest['files'] = {};
+  for (const [file, data] of Object.entries(contents)) {
+    await writeFileSynced(path.join(building, file), data);
+    files[file] = { bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, sha256: sha256(data) };
+  }
+  const hnswBytes = await fs.readFile(hnswPath);
+  files[FILES.hnsw] = { bytes: hnswBytes.byteLength, sha256: sha256(hnswBytes) };
+  const manifest: Manifest = { ...index.manifest, files };
+  await writeFileSynced(path.join(building, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  const generation = GENERATION_PREFIX + name;
+  await fs.rename(building, path.join(dir, generation));
+  const pointer = path.join(dir, `${CURRENT_FILE}.${name}.tmp`);
+  await writeFileSynced(pointer, `${generation}\n`);
+  await fs.rename(pointer, path.join(dir, CURRENT_FILE));
+  index.manifest = manifest;
+  await pruneGenerations(dir, generation);
+  return generation;
+}
+
+/** Removes unfinished builds and all generations but the current and the one before it. */
+async function pruneGenerations(dir: string, current: string): Promise<void> {
+  const entries = await fs.readdir(dir);
+  const generations = entries.filter((e) => e.startsWith(GENERATION_PREFIX) && e !== current).sort();
+  const doomed = [...generations.slice(0, -1), ...entries.filter((e) => e.startsWith(BUILDING_PREFIX) || /^CURRENT\..*\.tmp$/.test(e))];
+  await Promise.all(doomed.map((e) => fs.rm(path.join(dir, e), { recursive: true, force: true })));
+}
+
+async function readVerified(folder: string, file: string, manifest: Manifest): Promise<Buffer> {
+  const expected = manifest.files[file];
+  if (!expected) throw new Error(`the manifest does not list ${file}`);
+  const data = await fs.readFile(path.join(folder, file));
+  if (data.byteLength !== expected.bytes) throw new Error(`${file} is ${data.byteLength} bytes, the manifest says ${expected.bytes} (truncated?)`);
+  if (sha256(data) !== expected.sha256) throw new Error(`${file} does not match its checksum (corrupted?)`);
+  return data;
+}
+
+/** The generation `CURRENT` names, if any. */
+export async function currentGeneration(dir: string): Promise<string | undefined> {
+  try {
+    const name = (await fs.readFile(path.join(dir, CURRENT_FILE), 'utf8')).trim();
+    return name || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Loads the current generation if it matches `expected` and every file
+ * checks out against the manifest (size and sha256, before hnswlib reads its
+ * graph), without re-embedding anything. Never throws for bad files: it says
+ * why the index cannot serve, and the caller rebuilds.
+ */
+export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: HnswParams): Promise<LoadResult> {
+  const generation = await currentGeneration(dir);
+  if (!generation) return { status: 'missing' };
+  const folder = path.join(dir, generation);
+  let manifest: Manifest;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8')));
+    if (!parsed.success) return { status: 'corrupt', reason: `${generation}/manifest.json is not a Dateline manifest (${parsed.error.issues[0]?.message})` };
+    manifest = parsed.data;
+  } catch (error) {
+    return { status: 'corrupt', reason: `${generation}/manifest.json cannot be read (${(error as Error).message})` };
+  }
+  const stale = staleReason(manifest, expected);
+  if (stale) return { status: 'stale', reason: stale };
+  try {
+    const stories = JSON.parse((await readVerified(folder, FILES.stories, manifest)).toString('utf8')) as Story[];
+    const rows = JSON.parse((await readVerified(folder, FILES.chunks, manifest)).toString('utf8')) as number[][];
+    const chunks: Chunk[] = rows.map(([s, u, k, start, end], id) => {
+      const unit = stories[s!]!.units[u!]!;
+      return { id, story: s!, unit: u!, sentence: k!, kind: unit.kind, citation: unit.citation, start: start!, end: end!, text: stories[s!]!.text.slice(start, end) };
+    });
+    const dim = manifest.model.dimension;
+    const vectors = asFloats(await readVerified(folder, FILES.chunkVectors, manifest));
+    const unitVectors = asFloats(await readVerified(folder, FILES.unitVectors, manifest));
+    const lexical = JSON.parse((await readVerified(folder, FILES.lexical, manifest)).toString('utf8')) as { chunks: Bm25Json; units: Bm25Json };
+    await readVerified(folder, FILES.hnsw, manifest);
+    if (vectors.length !== chunks.length * dim) throw new Error('chunk vectors do not match the chunk count');
+    const { units, unitRow } = unitTable(stories);
+    if (unitVectors.length !== units.length * dim) throw new Error('unit vectors do not match the unit count');
+    const index: CorpusIndex = {
+      manifest,
+      stories,
+      chunks,
+      vectors,
+      unitVectors,
+      units,
+      unitRow,
+      lexical: Bm25Index.fromJSON(lexical.chunks),
+      unitLexical: Bm25Index.fromJSON(lexical.units),
+      vector: HnswVectorIndex.load(path.join(folder, FILES.hnsw), dim, chunks.length, hnsw),
+    };
+    return { status: 'ok', index, generation };
+  } catch (error) {
+    return { status: 'corrupt', reason: `${generation} is damaged: ${(error as Error).message}` };
+  }
+}

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { ErrorId, UserFacingError } from '../errors.js';
+import { parseStory } from './parse-story.js';
+import type { Story, StoryMeta } from './story.js';
+
+/** File endings read as stories. */
+export const STORY_EXTENSIONS = ['.txt', '.md'] as const;
+
+/** A file that was skipped (or partly used), with the reason in words a person can act on. */
+export interface SeedProblem {
+  file: string;
+  reason: string;
+}
+
+/** What {@link readSeeds} found: the stories it could read and the files it could not. */
+export interface SeedScan {
+  stories: Story[];
+  problems: SeedProblem[];
+}
+
+/** Options for {@link readSeeds}. */
+export interface ReadSeedsOptions {
+  /** Largest story file accepted, in bytes. Default 5 MB. */
+  maxBytes?: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readableSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function readSidecar(dir: string, id: string, problems: SeedProblem[]): Promise<{ meta?: StoryMeta; raw: string }> {
+  const file = `${id}.json`;
+  let raw: string;
+  try {
+    raw = await fs.readFile(path.join(dir, file), 'utf8');
+  } catch {
+    return { raw: '' };
+  }
+  try {
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    const meta: StoryMeta = {};
+    for (const key of ['title', 'url', 'source', 'date'] as const) {
+      if (typeof parsed[key] === 'string' && parsed[key]) meta[key] = parsed[key];
+    }
+    return { meta, raw };
+  } catch (error) {
+    problems.push({ file, reason: `sidecar is not valid JSON (${(error as Error).message}); the story is indexed without it` });
+    return { raw: '' };
+  }
+}
+
+/** Reads one story file, or returns why it cannot be used. */
+async function readStory(dir: string, file: string, maxBytes: number, problems: SeedProblem[]): Promise<Story | undefined> {
+  const full = path.join(dir, file);
+  const fail = (reason: string) => {
+    problems.push({ file, reason });
+    return undefined;
+  };
+  let bytes: Buffer;
+  try {
+    const stat = await fs.stat(full);
+    if (!stat.isFile()) return fail('is not a regular file; skipped');
+    if (stat.size > maxBytes) {
+      return fail(`is ${readableSize(stat.size)}, over the ${readableSize(maxBytes)} limit (MAX_SEED_BYTES); split it or raise the limit`);
+    }
+    bytes = await fs.readFile(full);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? 'disappeared while it was being read; skipped' : `could not be read (${code ?? (error as Error).message})`);
+  }
+  if (bytes.length > maxBytes) return fail(`grew past the ${readableSize(maxBytes)} limit while being read; skipped`);
+  if (bytes.includes(0)) return fail('looks binary (it contains NUL bytes); only UTF-8 text stories are read');
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return fail('is not valid UTF-8; re-save it as UTF-8 text');
+  }
+  if (text.trim() === '') return fail('is empty; add the story text or remove the file');
+  const id = file.slice(0, -path.extname(file).length);
+  const sidecar = await readSidecar(dir, id, problems);
+  const sha256 = createHash('sha256').update(bytes).update('\0').update(sidecar.raw).digest('hex');
+  const input: Parameters<typeof parseStory>[0] = { id, file, text, sha256 };
+  if (sidecar.meta) input.meta = sidecar.meta;
+  return parseStory(input);
+}
+
+/**
+ * Reads every story in `dir` (`*.txt`, `*.md`, with an optional `<name>.json`
+ * sidecar). A bad file is reported in `problems` and does not stop the others.
+ * Throws a {@link UserFacingError} (`no-stories`) when the folder is missing,
+ * holds no story files, or none of them can be read.
+ */
+export async function readSeeds(dir: string, options: ReadSeedsOptions = {}): Promise<SeedScan> {
+  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  let names: string[];
+  try {
+    names = await fs.readdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserFacingError(
+      ErrorId.NoStories,
+      code === 'ENOENT'
+        ? `The seeds folder ${dir} does not exist. Create it and put a story (.txt or .md) in it, or point SEEDS_DIR / --seeds at the right folder.`
+        : `The seeds folder ${dir} cannot be read (${code ?? (error as Error).message}).`,
+      { cause: error },
+    );
+  }
+  const files = names.filter((n) => (STORY_EXTENSIONS as readonly string[]).includes(path.extname(n).toLowerCase())).sort();
+  if (files.length === 0) {
+    throw new UserFacingError(
+      ErrorId.NoStories,
+      `The seeds folder ${dir} holds no story. Add a .txt or .md file with the story text.`,
+    );
+  }
+  const problems: SeedProblem[] = [];
+  const stories: Story[] = [];
+  for (const file of files) {
+    const story = await readStory(dir, file, maxBytes, problems);
+    if (story) stories.push(story);
+  }
+  if (stories.length === 0) {
+    throw new UserFacingError(
+      ErrorId.NoStories,
+      `No story in ${dir} could be read:\n  ${problems.map((p) => `${p.file}: ${p.reason}`).join('\n  ')}`,
+    );
+  }
+  return { stories, problems };
+}
+
+/** One hash over every story's id and content hash: changes when any story changes, appears or goes. */
+export function seedsHash(stories: readonly Story[]): string {
+  const h = createHash('sha256');
+  for (const s of [...stories].sort((a, b) => a.id.localeCompare(b.id))) h.update(`${s.id}\0${s.sha256}\n`);
+  return h.digest('hex');
+}

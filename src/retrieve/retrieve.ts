@@ -1,0 +1,80 @@
+import { dot } from '../embed/embedder.js';
+import { row, type CorpusIndex } from '../index/corpus-index.js';
+
+/** Per-signal scores of one candidate sentence, each roughly in [0, 1]. */
+export interface Signals {
+  /** Cosine of question and sentence. */
+  dense: number;
+  /** Sentence BM25, divided by the best candidate's. */
+  lexical: number;
+  /** Cosine of question and the sentence's paragraph or caption. */
+  contextDense: number;
+  /** Paragraph BM25, divided by the best paragraph's. */
+  contextLexical: number;
+}
+
+/** A candidate sentence with its signals and fused score. */
+export interface Candidate {
+  chunk: number;
+  signals: Signals;
+  score: number;
+}
+
+/** Fusion weights of {@link Signals}; they need not sum to 1. */
+export type FusionWeights = Signals;
+
+/** Retrieval settings. */
+export interface RetrieveOptions {
+  /** Sentences taken from the vector index. Default 40. */
+  denseK?: number;
+  /** Sentences taken from the lexical index. Default 40. */
+  lexicalK?: number;
+  /** Weighted-sum fusion (measured to beat reciprocal-rank fusion here, see DESIGN.md). */
+  weights?: FusionWeights;
+}
+
+export const DEFAULT_WEIGHTS: FusionWeights = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15 };
+
+/** A question prepared once: its vector and lexical terms. */
+export interface Query {
+  text: string;
+  vector: Float32Array;
+  terms: string[];
+}
+
+/**
+ * Hybrid retrieval: the union of the vector index's and the lexical index's
+ * best sentences, each scored on four signals (sentence and paragraph, dense
+ * and lexical) and fused by a weighted sum. Best first.
+ */
+export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
+  const weights = options.weights ?? DEFAULT_WEIGHTS;
+  const dim = index.manifest.model.dimension;
+  const lexHits = index.lexical.search(query.terms, options.lexicalK ?? 40);
+  const denseHits = index.vector.search(query.vector, options.denseK ?? 40);
+  const lexScore = new Map(lexHits.map((h) => [h.doc, h.score]));
+  const ids = new Set<number>([...denseHits.map((h) => h.id), ...lexHits.map((h) => h.doc)]);
+  const maxLex = lexHits[0]?.score ?? 0;
+  const unitHits = index.unitLexical.search(query.terms, index.unitLexical.size);
+  const unitScore = new Map(unitHits.map((h) => [h.doc, h.score]));
+  const maxUnit = unitHits[0]?.score ?? 0;
+  const out: Candidate[] = [];
+  for (const id of ids) {
+    const chunk = index.chunks[id]!;
+    const unitRow = index.unitRow[chunk.story]![chunk.unit]!;
+    const signals: Signals = {
+      dense: dot(query.vector, row(index.vectors, dim, id)),
+      lexical: maxLex > 0 ? (lexScore.get(id) ?? 0) / maxLex : 0,
+      contextDense: dot(query.vector, row(index.unitVectors, dim, unitRow)),
+      contextLexical: maxUnit > 0 ? (unitScore.get(unitRow) ?? 0) / maxUnit : 0,
+    };
+    const score =
+      weights.dense * signals.dense +
+      weights.lexical * signals.lexical +
+      weights.contextDense * signals.contextDense +
+      weights.contextLexical * signals.contextLexical;
+    out.push({ chunk: id, signals, score });
+  }
+  out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  return out;
+}

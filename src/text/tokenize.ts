@@ -1,0 +1,68 @@
+import { stemmer } from 'stemmer';
+
+/** A word of the text with its offsets. */
+export interface WordToken {
+  /** Lower-cased surface form, apostrophes removed (`russia's` → `russias` is avoided: the possessive is dropped). */
+  word: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * English function words and question words: they carry no evidence of
+ * what a passage is about, so lexical matching and coverage ignore them.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between ' +
+    'both but by can could did do does doing down during each few for from further had has have having he her here hers ' +
+    'herself him himself his how i if in into is it its itself just me more most my myself no nor not now of off on once ' +
+    'only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
+    'themselves then there these they this those through to too under until up very was we were what when where which ' +
+    'while who whom whose why will with would you your yours yourself yourselves s t don didn doesn isn wasn weren ' +
+    'won shouldn wouldn couldn hasn haven hadn aren ve ll re d m o y ma mr mrs ms'
+  ).split(' '),
+);
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Words of `text` with offsets; possessive `'s` is dropped, other apostrophes are removed. */
+export function words(text: string): WordToken[] {
+  const out: WordToken[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0].toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+    out.push({ word: raw, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a lower-cased word, cached (the vocabulary of a corpus is small). */
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\d/.test(word) ? word : stemmer(word);
+    if (stemCache.size < 200_000) stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Stemmed content terms of `text` (stopwords removed), in order. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) if (!STOPWORDS.has(w.word)) out.push(stem(w.word));
+  return out;
+}
+
+/**
+ * Index terms: the content stems plus, when `bigrams` is on, each pair of
+ * neighbouring stems (`foreign_minist`), so phrases outrank scattered words.
+ */
+export function indexTerms(text: string, bigrams = true): string[] {
+  const unigrams = terms(text);
+  if (!bigrams) return unigrams;
+  const out = unigrams.slice();
+  for (let i = 1; i < unigrams.length; i++) out.push(`${unigrams[i - 1]}_${unigrams[i]}`);
+  return out;
+}
