@@ -1,5 +1,5 @@
 import readline from 'node:readline';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import dotenv from 'dotenv';
 import type { Answer } from '../answer/answer.js';
 import { parseConfig } from '../config.js';
@@ -69,7 +69,7 @@ function buildProgram(logger: Logger): Command {
     .option('--json', 'print JSON (JSON Lines with -)')
     .addOption(new Option('--k <n>', 'excerpts per answer (1-10)').argParser((v) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 10) throw new CommanderError(2, 'dateline.badK', `--k must be a whole number from 1 to 10, got "${v}"`);
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw new InvalidArgumentError(`--k must be a whole number from 1 to 10, got "${v}".`);
       return n;
     }))
     .action(async (question: string, opts: { json?: boolean; k?: number }) => {

@@ -6,7 +6,7 @@ import type { Logger } from '../logger.js';
 import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
 import { DEFAULT_BM25 } from './lexical.js';
 import type { IndexExpectations } from './manifest.js';
-import { loadIndex, saveIndex } from './store.js';
+import { loadIndex, readCurrentManifest, saveIndex } from './store.js';
 
 /** What a rebuild did, for the person who asked for it. */
 export interface ReindexReport {
@@ -125,7 +125,7 @@ export class IndexService {
   }
 
   private async rebuild(): Promise<ReindexReport> {
-    const before = this.serving?.manifest;
+    const before = this.serving?.manifest ?? (await readCurrentManifest(this.deps.config.indexDir));
     let scan: SeedScan;
     try {
       scan = await this.scan();

@@ -60,7 +60,8 @@ async function writeFileSynced(file: string, data: Uint8Array | string): Promise
  */
 export async function saveIndex(index: CorpusIndex, dir: string): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
-  const name = `${index.manifest.builtAt.replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+  const stamp = index.manifest.builtAt.replace(/[-:Z]/g, '').replace(/[T.]/g, '-');
+  const name = `${stamp}-${randomBytes(3).toString('hex')}`;
   const building = path.join(dir, BUILDING_PREFIX + name);
   await fs.mkdir(building);
   const hnswPath = path.join(building, FILES.hnsw);
@@ -113,6 +114,18 @@ export async function currentGeneration(dir: string): Promise<string | undefined
   try {
     const name = (await fs.readFile(path.join(dir, CURRENT_FILE), 'utf8')).trim();
     return name || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The manifest of the current generation, if it can be read. */
+export async function readCurrentManifest(dir: string): Promise<Manifest | undefined> {
+  const generation = await currentGeneration(dir);
+  if (!generation) return undefined;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(await fs.readFile(path.join(dir, generation, 'manifest.json'), 'utf8')));
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -7,7 +7,7 @@ export interface SentenceSpan {
 const ABBREVIATIONS = new Set(
   [
     'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'cmdr', 'adm',
-    'maj', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'vs', 'etc', 'no', 'jan', 'feb', 'mar', 'apr',
+    'maj', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr',
     'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mt', 'ft', 'approx', 'dept', 'est', 'fig',
     'e.g', 'i.e', 'al', 'rev', 'hon', 'pres', 'supt', 'messrs',
   ],
