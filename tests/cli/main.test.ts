@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { seedsFolder, seedText, tempDir } from '../support/fixtures.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+let env: Record<string, string>;
+
+function dateline(args: string[], input?: string, extraEnv: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'dateline.js'), ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env, ...extraEnv },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input ?? '');
+  });
+}
+
+beforeAll(async () => {
+  env = { SEEDS_DIR: await seedsFolder(), INDEX_DIR: await tempDir('dateline-cli-index-'), LOG_LEVEL: 'info' };
+  await dateline(['reindex']);
+}, 60_000);
+
+describe('dateline CLI', () => {
+  it('ask --json prints the documented JSON on stdout only, quoting the story exactly', async () => {
+    const run = await dateline(['ask', '--json', 'What are Western leaders considering?']);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout) as { question: string; answered: boolean; excerpts: Record<string, unknown>[] };
+    expect(out.question).toBe('What are Western leaders considering?');
+    expect(out.answered).toBe(true);
+    const story = await seedText();
+    for (const e of out.excerpts) {
+      expect(Object.keys(e).slice(0, 7)).toEqual(['text', 'story', 'citation', 'kind', 'start', 'end', 'score']);
+      expect(story.slice(e.start as number, e.end as number)).toBe(e.text);
+    }
+    expect(out.excerpts[0]).toMatchObject({ citation: '¶6', kind: 'paragraph', story: '2014-03-30-kerry-lavrov-paris' });
+  });
+
+  it('ask prints block quotes with citations for people', async () => {
+    const run = await dateline(['ask', 'What is Philip Breedlove\'s job?']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^> General Philip Breedlove/m);
+    expect(run.stdout).toMatch(/^ {2}— ¶14 · U\.S\. Secretary of State John Kerry/m);
+  });
+
+  it('says the story does not say when it does not', async () => {
+    const run = await dateline(['ask', 'What was the score of the hockey game?']);
+    expect(run.stdout.startsWith("The story doesn't say.")).toBe(true);
+  });
+
+  it('ask --json - answers standard input line by line, in order, as JSON Lines', async () => {
+    const questions = ['Who is Sergei Lavrov?', 'Where was the pro-Russian rally held?', '   ', 'What did the German chancellor say?'];
+    const run = await dateline(['ask', '--json', '--k', '2', '-'], questions.join('\n'));
+    expect(run.code).toBe(0);
+    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { question: string; excerpts: unknown[]; answered: boolean });
+    expect(lines.map((l) => l.question)).toEqual([questions[0], questions[1], questions[3]]);
+    expect(lines[0]!.excerpts.length).toBeLessThanOrEqual(2);
+    expect(lines[2]!.answered).toBe(false);
+  });
+
+  it('captions --json lists the seven captions with credit, place and date', async () => {
+    const run = await dateline(['captions', '--json']);
+    const captions = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(captions).toHaveLength(7);
+    expect(Object.keys(captions[0]!)).toEqual(['number', 'text', 'credit', 'place', 'date', 'story']);
+    expect(captions[2]).toMatchObject({ number: 3, credit: 'REUTERS/Yannis Behrakis', date: 'March 30, 2014' });
+  });
+
+  it('sources --json names the story, its counts and the model', async () => {
+    const run = await dateline(['sources', '--json']);
+    const sources = JSON.parse(run.stdout) as { stories: Record<string, unknown>[]; model: string };
+    expect(sources.model).toBe('dateline/glove-100d-sif');
+    expect(sources.stories[0]).toMatchObject({ story: '2014-03-30-kerry-lavrov-paris', date: '2014-03-30', paragraphs: 14, captions: 7 });
+  });
+
+  it('reindex reports what it built', async () => {
+    const run = await dateline(['reindex']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Reindexed 1 story, \d+ sentences with dateline\/glove-100d-sif in [\d.]+ s \(before: 1 stories/);
+  });
+
+  it('rejects a bad --k by value and says what is allowed', async () => {
+    const run = await dateline(['ask', '--k', 'many', 'Who?']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--k must be a whole number from 1 to 10, got "many"');
+    expect(run.stdout).toBe('');
+  });
+
+  it('explains a missing seeds folder and exits 2 without a stack trace', async () => {
+    const missing = path.join(await tempDir(), 'no-seeds');
+    const run = await dateline(['--seeds', missing, '--index', await tempDir(), 'ask', 'Who is Lavrov?']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`The seeds folder ${missing} does not exist`);
+    expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('names a bad environment value', async () => {
+    const run = await dateline(['ask', 'Who?'], undefined, { ANSWER_EXCERPTS: 'three' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('ANSWER_EXCERPTS="three"');
+  });
+
+  it('refuses an empty question', async () => {
+    const run = await dateline(['ask', '  ']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/question is empty/);
+  });
+
+  it('keeps the index folder tidy: one CURRENT pointer and generation folders', async () => {
+    const entries = await fs.readdir(env.INDEX_DIR!);
+    expect(entries).toContain('CURRENT');
+    expect(entries.every((e) => e === 'CURRENT' || e.startsWith('index-'))).toBe(true);
+  });
+});

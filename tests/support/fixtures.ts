@@ -1,0 +1,53 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseConfig, PROJECT_ROOT, type Config } from '../../src/config.js';
+import type { Embedder } from '../../src/embed/embedder.js';
+import { loadTransformersEmbedder } from '../../src/embed/transformers-embedder.js';
+import { createLogger, type Logger } from '../../src/logger.js';
+
+export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', '2014-03-30-kerry-lavrov-paris.txt');
+export const DEV_QUESTIONS = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'story-dev-questions.json');
+
+/** A fresh temporary folder, removed by the returned cleanup. */
+export async function tempDir(prefix = 'dateline-test-'): Promise<string> {
+  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+}
+
+/** A temporary seeds folder holding the seed story (and `extra` files by name). */
+export async function seedsFolder(extra: Record<string, string | Uint8Array> = {}): Promise<string> {
+  const dir = await tempDir('dateline-seeds-');
+  await fs.copyFile(SEED_FILE, path.join(dir, path.basename(SEED_FILE)));
+  for (const [name, data] of Object.entries(extra)) await fs.writeFile(path.join(dir, name), data);
+  return dir;
+}
+
+/** A config pointing at temporary seeds and index folders, with the bundled model. */
+export async function testConfig(seedsDir?: string, overrides: Record<string, string> = {}): Promise<Config> {
+  return parseConfig({
+    SEEDS_DIR: seedsDir ?? (await seedsFolder()),
+    INDEX_DIR: await tempDir('dateline-index-'),
+    MODELS_DIR: path.join(PROJECT_ROOT, 'embeddings', 'models'),
+    ...overrides,
+  });
+}
+
+let bundled: Promise<Embedder> | undefined;
+
+/** The bundled offline model, loaded once per test file. */
+export function bundledEmbedder(): Promise<Embedder> {
+  bundled ??= loadTransformersEmbedder({ modelId: 'dateline/glove-100d-sif', modelsDir: path.join(PROJECT_ROOT, 'embeddings', 'models') });
+  return bundled;
+}
+
+/** A logger that keeps its lines for assertions. */
+export function memoryLogger(): { logger: Logger; lines: () => { level: number; msg: string }[] } {
+  const raw: string[] = [];
+  const logger = createLogger({ level: 'debug', write: (line) => raw.push(line) });
+  return { logger, lines: () => raw.map((l) => JSON.parse(l) as { level: number; msg: string }) };
+}
+
+/** The story text, read once. */
+export async function seedText(): Promise<string> {
+  return fs.readFile(SEED_FILE, 'utf8');
+}
