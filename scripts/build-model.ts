@@ -458,12 +458,26 @@ ${sourceLicense.trim()}
 `;
 }
 
+/** Words in the rarity list `src/text/data/word-ranks.txt`. */
+export const RANKED_WORDS = 50_000;
+
+/** The most frequent purely alphabetic words, most frequent first, for the answer stage's word-rarity weights. */
+export function wordRanks(words: readonly string[], count = RANKED_WORDS): string[] {
+  const seen = new Set<string>();
+  for (const w of words) {
+    if (seen.size >= count) break;
+    if (/^[a-z]+$/.test(w)) seen.add(w);
+  }
+  return [...seen];
+}
+
 /** Reads the source vectors, builds the model and writes the model folder. */
 export function main(): void {
   const require = createRequire(import.meta.url);
   const sourceDir = path.dirname(require.resolve(`${SOURCE_PACKAGE}/package.json`));
   const sourceVersion = (JSON.parse(readFileSync(path.join(sourceDir, 'package.json'), 'utf8')) as { version: string }).version;
-  const outputDir = path.join(findPackageRoot(path.dirname(fileURLToPath(import.meta.url))), 'embeddings', 'models', MODEL_ID);
+  const root = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+  const outputDir = path.join(root, 'embeddings', 'models', MODEL_ID);
 
   console.log(`Reading ${SOURCE_PACKAGE}@${sourceVersion} …`);
   const source = JSON.parse(readFileSync(path.join(sourceDir, `${SOURCE_PACKAGE}.json`), 'utf8')) as WinkEmbeddings;
@@ -520,6 +534,12 @@ export function main(): void {
   writeFileSync(
     path.join(outputDir, 'NOTICE.md'),
     notice(sourceVersion, readFileSync(path.join(sourceDir, 'LICENSE'), 'utf8'), source.words.length, vocabularySize),
+  );
+  writeFileSync(
+    path.join(root, 'src', 'text', 'data', 'word-ranks.txt'),
+    `# The ${RANKED_WORDS.toLocaleString('en')} most frequent alphabetic words of GloVe 6B (Wikipedia 2014 + Gigaword 5), most frequent first.\n` +
+      `# Source: ${SOURCE_PACKAGE} (MIT packaging; GloVe is PDDL). Regenerate with: npm run model:build.\n` +
+      `${wordRanks(source.words).join('\n')}\n`,
   );
   console.log(
     `Wrote ${outputDir}: ${vocabularySize} tokens (last kept word "${vocabulary.words.at(-1)}"), ` +

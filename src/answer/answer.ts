@@ -1,7 +1,12 @@
 import type { Embedder } from '../embed/embedder.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { retrieve, type Candidate, type Query, type RetrieveOptions } from '../retrieve/retrieve.js';
-import { indexTerms, terms } from '../text/tokenize.js';
+import type { Chunk } from '../chunk/chunk.js';
+import { indexTerms, words } from '../text/tokenize.js';
+import { assessEvidence, CAPTION_WORDS, DEFAULT_ABSTAIN, shouldDecline, type AbstainOptions } from './abstain.js';
+
+const PHOTO_QUESTION = /\b(photo|photos|photograph|photographs|photographer|picture|pictures|pictured|image|images|took|taken|shot)\b/i;
+import { detectAnswerType, hasAnswerSpan, type AnswerType } from './answer-type.js';
 import { excerptFor, isDuplicate, type Excerpt } from './excerpt.js';
 
 /** What `answer` returns; the JSON of `dateline ask --json`. */
@@ -20,27 +25,16 @@ export interface AnswerOptions {
   /** Excerpts to return (1–10). Default 3. */
   k?: number;
   retrieve?: RetrieveOptions;
+  /** Abstention thresholds; see `shouldDecline`. */
+  abstain?: Partial<AbstainOptions>;
+  /** Score added to a sentence holding the asked-for answer type (0–1). Default 0.1. */
+  typeBoost?: number;
   /**
-   * Least share (0–1) of the question's content, weighted by rarity, that
-   * the best passage must contain; below it the answer is declined. Default 0.5.
+   * A neighbouring sentence of the same unit whose score is at least this
+   * share of the best sentence's joins it in one excerpt (0–1, 1 = never).
+   * Default 0.7.
    */
-  minCoverage?: number;
-}
-
-/**
- * Share of the question's content terms, each weighted by its rarity in
- * the corpus (BM25 idf over paragraphs), found in `evidence`.
- */
-export function coverage(index: CorpusIndex, questionTerms: readonly string[], evidence: string): number {
-  const have = new Set(terms(evidence));
-  let total = 0;
-  let found = 0;
-  for (const t of new Set(questionTerms)) {
-    const w = index.unitLexical.idf(t);
-    total += w;
-    if (have.has(t)) found += w;
-  }
-  return total === 0 ? 0 : found / total;
+  joinRatio?: number;
 }
 
 /** Prepares a question: its vector and lexical terms. */
@@ -49,11 +43,61 @@ export async function prepareQuery(embedder: Embedder, question: string): Promis
   return { text: question, vector: vector!, terms: indexTerms(question) };
 }
 
-function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: number): Excerpt[] {
+/** The question's answer type and surface words, computed once per question. */
+interface QuestionShape {
+  type: AnswerType;
+  words: Set<string>;
+  /** The question is about a photo itself (who took it, what it shows): a caption answers with its credit. */
+  aboutPhoto: boolean;
+}
+
+function shapeOf(question: string): QuestionShape {
+  return { type: detectAnswerType(question), words: new Set(words(question).map((w) => w.word)), aboutPhoto: PHOTO_QUESTION.test(question) };
+}
+
+/** The caption sentence carrying the photo credit, when the question asks about the photo. */
+function creditNeighbour(index: CorpusIndex, chunk: Chunk, shape: QuestionShape): Chunk | undefined {
+  if (!shape.aboutPhoto || chunk.kind !== 'caption') return undefined;
+  const credit = index.stories[chunk.story]!.units[chunk.unit]!.credit;
+  const next = index.chunks[chunk.id + 1];
+  return credit && next && next.story === chunk.story && next.unit === chunk.unit && next.text.endsWith(credit) ? next : undefined;
+}
+
+/**
+ * Adds `typeBoost` to candidates holding a span of the asked-for type
+ * (a date for "when", a number for "how many", …) beyond the question's own words.
+ */
+export function rerankByAnswerType(index: CorpusIndex, ranked: readonly Candidate[], shape: QuestionShape, typeBoost: number): Candidate[] {
+  if (shape.type === 'other' || typeBoost === 0) return [...ranked];
+  return ranked
+    .map((c) => (hasAnswerSpan(index.chunks[c.chunk]!.text, shape.type, shape.words) ? { ...c, score: c.score + typeBoost } : c))
+    .sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+}
+
+/** The neighbour in the same unit that holds the asked-for span when the sentence itself does not. */
+function typedNeighbour(index: CorpusIndex, chunk: Chunk, shape: QuestionShape): Chunk | undefined {
+  if (shape.type === 'other' || hasAnswerSpan(chunk.text, shape.type, shape.words)) return undefined;
+  return [index.chunks[chunk.id + 1], index.chunks[chunk.id - 1]].find(
+    (n) => n && n.story === chunk.story && n.unit === chunk.unit && hasAnswerSpan(n.text, shape.type, shape.words),
+  );
+}
+
+/** The neighbour in the same unit that scores nearly as well as the sentence itself. */
+function strongNeighbour(index: CorpusIndex, chunk: Chunk, score: number, scores: ReadonlyMap<number, number>, ratio: number): Chunk | undefined {
+  const options = [index.chunks[chunk.id + 1], index.chunks[chunk.id - 1]]
+    .filter((n): n is Chunk => n !== undefined && n.story === chunk.story && n.unit === chunk.unit && (scores.get(n.id) ?? 0) >= ratio * score)
+    .sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
+  return options[0];
+}
+
+function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: number, shape: QuestionShape, joinRatio: number): Excerpt[] {
   const kept: Excerpt[] = [];
+  const scores = new Map(ranked.map((c) => [c.chunk, c.score]));
   for (const c of ranked) {
     if (kept.length >= k) break;
-    const excerpt = excerptFor(index, index.chunks[c.chunk]!, c.score);
+    const chunk = index.chunks[c.chunk]!;
+    const partner = creditNeighbour(index, chunk, shape) ?? typedNeighbour(index, chunk, shape) ?? strongNeighbour(index, chunk, c.score, scores, joinRatio);
+    const excerpt = excerptFor(index, chunk, c.score, partner);
     if (!isDuplicate(excerpt, kept)) kept.push(excerpt);
   }
   return kept;
@@ -65,12 +109,14 @@ function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: numbe
  */
 export function answerQuery(index: CorpusIndex, query: Query, options: AnswerOptions = {}): Answer {
   const k = options.k ?? 3;
-  const ranked = retrieve(index, query, options.retrieve);
-  const excerpts = pickExcerpts(index, ranked, k);
+  const shape = shapeOf(query.text);
+  const ranked = rerankByAnswerType(index, retrieve(index, query, options.retrieve), shape, options.typeBoost ?? 0.1);
+  const excerpts = pickExcerpts(index, ranked, k, shape, options.joinRatio ?? 0.7);
   const best = excerpts[0];
-  const questionTerms = terms(query.text);
-  const unitText = best ? index.stories.find((s) => s.id === best.story)!.units.find((u) => u.start <= best.start && best.end <= u.end)!.text : '';
-  const answered = best !== undefined && coverage(index, questionTerms, unitText) >= (options.minCoverage ?? 0.5);
+  const bestChunk = ranked[0] ? index.chunks[ranked[0].chunk] : undefined;
+  const unitText = bestChunk ? index.stories[bestChunk.story]!.units[bestChunk.unit]!.text : '';
+  const evidence = assessEvidence(index, query.text, unitText, bestChunk?.kind === 'caption' ? CAPTION_WORDS : undefined);
+  const answered = best !== undefined && !shouldDecline(evidence, { ...DEFAULT_ABSTAIN, ...options.abstain });
   return answered
     ? { question: query.text, answered, excerpts }
     : { question: query.text, answered: false, excerpts: [], closest: excerpts };

@@ -1,10 +1,16 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import readline from 'node:readline';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import dotenv from 'dotenv';
 import type { Answer } from '../answer/answer.js';
-import { parseConfig } from '../config.js';
+import { parseConfig, PROJECT_ROOT } from '../config.js';
 import { createContext, type AppContext } from '../context.js';
 import { isUserFacing } from '../errors.js';
+import { checkBar } from '../eval/bar.js';
+import { loadSquadSet, loadStorySet, type EvalSet } from '../eval/datasets.js';
+import { renderEvalReport } from '../eval/report.js';
+import { runEval } from '../eval/run-eval.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
 import { createProgress } from './progress.js';
@@ -117,6 +123,33 @@ function buildProgram(logger: Logger): Command {
       out(opts.json ? json(report) : renderReindex(report));
     });
 
+  program
+    .command('eval')
+    .description('measure answer quality on question sets, side by side with lexical and dense baselines')
+    .addOption(new Option('--set <name>', 'which set').choices(['story', 'squad', 'all']).default('all'))
+    .option('--story-file <file>', 'story questions', path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'story-dev-questions.json'))
+    .option('--squad-file <file>', 'SQuAD sample', path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'squad2-dev-sample.json'))
+    .option('--out <dir>', 'where eval-<set>.json goes', path.join(PROJECT_ROOT, 'bench', 'results'))
+    .option('--check', 'exit 3 when a quality bar is missed')
+    .action(async (opts: { set: string; storyFile: string; squadFile: string; out: string; check?: boolean }) => {
+      const ctx = await context(program.opts<GlobalOptions>(), logger);
+      logger.level = 'warn';
+      const sets: EvalSet[] = [];
+      if (opts.set !== 'squad') sets.push(await loadStorySet(opts.storyFile, ctx.config.seedsDir));
+      if (opts.set !== 'story') sets.push(await loadSquadSet(opts.squadFile));
+      let failed = false;
+      await fs.mkdir(opts.out, { recursive: true });
+      for (const set of sets) {
+        const report = await runEval(set, ctx);
+        const full = report.methods.find((m) => m.method === 'dateline (full)')!;
+        const bar = checkBar(set.name, full.tally);
+        failed ||= bar.some((b) => !b.pass);
+        await fs.writeFile(path.join(opts.out, `eval-${set.name}.json`), `${JSON.stringify({ ...report, bar }, null, 2)}\n`);
+        out(`${renderEvalReport(report, bar)}\n`);
+      }
+      if (opts.check && failed) throw new CommanderError(3, 'dateline.barMissed', 'A quality bar was missed.');
+    });
+
   return program;
 }
 
@@ -129,7 +162,10 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof CommanderError) {
+      if (error.code === 'dateline.barMissed') process.stderr.write(`error: ${error.message}\n`);
+      return error.exitCode === 0 ? 0 : error.exitCode === 3 ? 3 : 2;
+    }
     if (isUserFacing(error)) {
       process.stderr.write(`error: ${error.message}\n`);
       return 2;

@@ -1,7 +1,10 @@
 import { chunkStories, type Chunk, type ChunkOptions } from '../chunk/chunk.js';
 import type { Embedder } from '../embed/embedder.js';
 import type { Story } from '../ingest/story.js';
-import { indexTerms } from '../text/tokenize.js';
+import { indexTerms, type TermOptions } from '../text/tokenize.js';
+
+/** Lexical extras used unless a build says otherwise. */
+export const DEFAULT_TERMS: TermOptions = { bigrams: true, prefixes: true };
 import { Bm25Index, DEFAULT_BM25 } from './lexical.js';
 import { SCHEMA_VERSION, type Manifest } from './manifest.js';
 import { DEFAULT_HNSW, HnswVectorIndex, type HnswParams, type VectorSearch } from './vector.js';
@@ -33,8 +36,8 @@ export interface CorpusIndex {
 /** How an index is built. Every field is recorded in the manifest. */
 export interface BuildOptions {
   chunking?: ChunkOptions;
-  /** Add neighbouring-stem bigrams to the lexical index. Default true. */
-  bigrams?: boolean;
+  /** Extra lexical terms (bigrams, prefixes). Default both on. */
+  terms?: TermOptions;
   hnsw?: HnswParams;
   /** Called while embedding with chunks done and total. */
   onProgress?: (done: number, total: number) => void;
@@ -65,7 +68,7 @@ export function unitTable(stories: readonly Story[]): { units: [number, number][
 export async function buildCorpusIndex(stories: Story[], embedder: Embedder, options: BuildOptions): Promise<CorpusIndex> {
   const started = performance.now();
   const attachCredits = options.chunking?.attachCredits ?? true;
-  const bigrams = options.bigrams ?? true;
+  const termOptions = options.terms ?? DEFAULT_TERMS;
   const hnsw = options.hnsw ?? DEFAULT_HNSW;
   const chunks = chunkStories(stories, { attachCredits });
   const { units, unitRow } = unitTable(stories);
@@ -82,7 +85,7 @@ export async function buildCorpusIndex(stories: Story[], embedder: Embedder, opt
     schemaVersion: SCHEMA_VERSION,
     model: { id: embedder.modelId, dimension: dim },
     chunking: { unit: 'sentence', attachCredits },
-    lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, bigrams },
+    lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, ...termOptions },
     hnsw: { m: hnsw.m, efConstruction: hnsw.efConstruction },
     seedsHash: options.seedsHash,
     stories: stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })),
@@ -99,8 +102,8 @@ export async function buildCorpusIndex(stories: Story[], embedder: Embedder, opt
     unitVectors: flatten(vectors.slice(chunks.length), dim),
     units,
     unitRow,
-    lexical: Bm25Index.build(chunks.map((c) => indexTerms(c.text, bigrams))),
-    unitLexical: Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, bigrams))),
+    lexical: Bm25Index.build(chunks.map((c) => indexTerms(c.text, termOptions))),
+    unitLexical: Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, termOptions))),
     vector: HnswVectorIndex.build(chunkVectors, dim, hnsw),
   };
   manifest.buildSeconds = (performance.now() - started) / 1000;

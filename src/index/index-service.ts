@@ -3,7 +3,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { ErrorId, UserFacingError, isUserFacing } from '../errors.js';
 import { readSeeds, seedsHash, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
 import type { Logger } from '../logger.js';
-import { buildCorpusIndex, type CorpusIndex } from './corpus-index.js';
+import { buildCorpusIndex, DEFAULT_TERMS, type CorpusIndex } from './corpus-index.js';
 import { DEFAULT_BM25 } from './lexical.js';
 import type { IndexExpectations } from './manifest.js';
 import { loadIndex, readCurrentManifest, saveIndex } from './store.js';
@@ -27,7 +27,7 @@ function expectations(config: Config, embedder: Embedder, scan?: SeedScan): Inde
     modelId: embedder.modelId,
     dimension: embedder.dimension,
     chunking: { unit: 'sentence', attachCredits: true },
-    lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, bigrams: true },
+    lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, ...DEFAULT_TERMS },
     hnsw: { m: config.hnsw.m, efConstruction: config.hnsw.efConstruction },
   };
   if (scan) e.seeds = { hash: seedsHash(scan.stories), stories: scan.stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })) };

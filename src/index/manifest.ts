@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Bumped whenever the files' layout or meaning changes; an older index is rebuilt. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().length(64) });
 
@@ -10,7 +10,7 @@ export const manifestSchema = z.object({
   schemaVersion: z.number().int(),
   model: z.object({ id: z.string(), dimension: z.number().int().positive() }),
   chunking: z.object({ unit: z.literal('sentence'), attachCredits: z.boolean() }),
-  lexical: z.object({ k1: z.number(), b: z.number(), bigrams: z.boolean() }),
+  lexical: z.object({ k1: z.number(), b: z.number(), bigrams: z.boolean(), prefixes: z.boolean() }),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
   seedsHash: z.string(),
   stories: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string() })),

@@ -11,6 +11,12 @@ export interface Signals {
   contextDense: number;
   /** Paragraph BM25, divided by the best paragraph's. */
   contextLexical: number;
+  /**
+   * The better sentence BM25 of the sentences just before and after in the
+   * same unit, relative to the best: answers often sit next to the sentence
+   * that repeats the question's words ("It was commissioned by Odo.").
+   */
+  neighbourLexical: number;
 }
 
 /** A candidate sentence with its signals and fused score. */
@@ -33,7 +39,7 @@ export interface RetrieveOptions {
   weights?: FusionWeights;
 }
 
-export const DEFAULT_WEIGHTS: FusionWeights = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15 };
+export const DEFAULT_WEIGHTS: FusionWeights = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15, neighbourLexical: 0 };
 
 /** A question prepared once: its vector and lexical terms. */
 export interface Query {
@@ -50,11 +56,23 @@ export interface Query {
 export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const dim = index.manifest.model.dimension;
-  const lexHits = index.lexical.search(query.terms, options.lexicalK ?? 40);
+  const lexicalK = options.lexicalK ?? 40;
+  const allLex = index.lexical.search(query.terms, Number.MAX_SAFE_INTEGER);
+  const lexHits = allLex.slice(0, lexicalK);
   const denseHits = index.vector.search(query.vector, options.denseK ?? 40);
-  const lexScore = new Map(lexHits.map((h) => [h.doc, h.score]));
+  const lexScore = new Map(allLex.map((h) => [h.doc, h.score]));
   const ids = new Set<number>([...denseHits.map((h) => h.id), ...lexHits.map((h) => h.doc)]);
+  const sameUnit = (a: number, b: number) => {
+    const x = index.chunks[a];
+    const y = index.chunks[b];
+    return x !== undefined && y !== undefined && x.story === y.story && x.unit === y.unit;
+  };
+  for (const h of lexHits.slice(0, 20)) {
+    if (sameUnit(h.doc, h.doc - 1)) ids.add(h.doc - 1);
+    if (sameUnit(h.doc, h.doc + 1)) ids.add(h.doc + 1);
+  }
   const maxLex = lexHits[0]?.score ?? 0;
+  const relLex = (id: number) => (maxLex > 0 ? (lexScore.get(id) ?? 0) / maxLex : 0);
   const unitHits = index.unitLexical.search(query.terms, index.unitLexical.size);
   const unitScore = new Map(unitHits.map((h) => [h.doc, h.score]));
   const maxUnit = unitHits[0]?.score ?? 0;
@@ -64,15 +82,17 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
     const unitRow = index.unitRow[chunk.story]![chunk.unit]!;
     const signals: Signals = {
       dense: dot(query.vector, row(index.vectors, dim, id)),
-      lexical: maxLex > 0 ? (lexScore.get(id) ?? 0) / maxLex : 0,
+      lexical: relLex(id),
       contextDense: dot(query.vector, row(index.unitVectors, dim, unitRow)),
       contextLexical: maxUnit > 0 ? (unitScore.get(unitRow) ?? 0) / maxUnit : 0,
+      neighbourLexical: Math.max(sameUnit(id, id - 1) ? relLex(id - 1) : 0, sameUnit(id, id + 1) ? relLex(id + 1) : 0),
     };
     const score =
       weights.dense * signals.dense +
       weights.lexical * signals.lexical +
       weights.contextDense * signals.contextDense +
-      weights.contextLexical * signals.contextLexical;
+      weights.contextLexical * signals.contextLexical +
+      weights.neighbourLexical * signals.neighbourLexical;
     out.push({ chunk: id, signals, score });
   }
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);

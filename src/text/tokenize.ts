@@ -26,11 +26,16 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
+/** Lower case without diacritics, so `Hervé` matches `Herve`. */
+export function fold(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** Words of `text` with offsets; possessive `'s` is dropped, other apostrophes are removed. */
 export function words(text: string): WordToken[] {
   const out: WordToken[] = [];
   for (const m of text.matchAll(WORD)) {
-    const raw = m[0].toLowerCase().replace(/['’]s$/, '').replace(/['’]/g, '');
+    const raw = fold(m[0]).replace(/['’]s$/, '').replace(/['’]/g, '');
     out.push({ word: raw, start: m.index, end: m.index + m[0].length });
   }
   return out;
@@ -55,14 +60,22 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/**
- * Index terms: the content stems plus, when `bigrams` is on, each pair of
- * neighbouring stems (`foreign_minist`), so phrases outrank scattered words.
- */
-export function indexTerms(text: string, bigrams = true): string[] {
+/** Which extra terms {@link indexTerms} adds to the stems. */
+export interface TermOptions {
+  /** Each pair of neighbouring stems (`foreign_minist`), so phrases outrank scattered words. */
+  bigrams: boolean;
+  /**
+   * The first five letters of longer stems (`marri*`), so forms the stemmer
+   * keeps apart still meet (`marry` / `marriage`, `colonize` / `colonies`).
+   */
+  prefixes: boolean;
+}
+
+/** Index terms: the content stems plus the extras chosen in `options`. */
+export function indexTerms(text: string, options: TermOptions = { bigrams: true, prefixes: true }): string[] {
   const unigrams = terms(text);
-  if (!bigrams) return unigrams;
   const out = unigrams.slice();
-  for (let i = 1; i < unigrams.length; i++) out.push(`${unigrams[i - 1]}_${unigrams[i]}`);
+  if (options.prefixes) for (const u of unigrams) if (u.length >= 5) out.push(`${u.slice(0, 5)}*`);
+  if (options.bigrams) for (let i = 1; i < unigrams.length; i++) out.push(`${unigrams[i - 1]}_${unigrams[i]}`);
   return out;
 }

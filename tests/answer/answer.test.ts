@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { answer, coverage } from '../../src/answer/answer.js';
+import { coverage } from '../../src/answer/abstain.js';
+import { answer } from '../../src/answer/answer.js';
 import { isDuplicate, overlap, type Excerpt } from '../../src/answer/excerpt.js';
 import { IndexService } from '../../src/index/index-service.js';
 import { indexTerms } from '../../src/text/tokenize.js';

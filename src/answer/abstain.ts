@@ -1,0 +1,73 @@
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { isRare, rarity } from '../text/rarity.js';
+import { stem, STOPWORDS, terms, words } from '../text/tokenize.js';
+
+/** Thresholds of the abstention rule; see {@link shouldDecline}. */
+export interface AbstainOptions {
+  /** Least share of the question's content, weighted by corpus idf, in the evidence (0–1). Default 0.3. */
+  minCoverage: number;
+  /** Least share of the question's content, weighted by general-English rarity, in the evidence (0–1). Default 0.3. */
+  minRareCoverage: number;
+}
+
+export const DEFAULT_ABSTAIN: AbstainOptions = { minCoverage: 0.3, minRareCoverage: 0.3 };
+
+/** How well a passage covers a question. */
+export interface Evidence {
+  /** Share of content terms found, each weighted by its idf over the corpus' units. */
+  coverage: number;
+  /** Share of content words found, each weighted by its general-English {@link rarity}. */
+  rareCoverage: number;
+  /** Names, numbers and rare terms of the question that the passage lacks. */
+  missingRare: string[];
+}
+
+/**
+ * Share of the question's content terms, each weighted by its rarity in
+ * the corpus (BM25 idf over units; a term absent from the corpus weighs most), found in `evidence`.
+ */
+export function coverage(index: CorpusIndex, questionTerms: readonly string[], evidence: string): number {
+  const have = new Set(terms(evidence));
+  let total = 0;
+  let found = 0;
+  for (const t of new Set(questionTerms)) {
+    const w = index.unitLexical.idf(t);
+    total += w;
+    if (have.has(t)) found += w;
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+/**
+ * What every photo caption says without saying it: it describes a photo
+ * that someone took. Counted as present when the evidence is a caption.
+ */
+export const CAPTION_WORDS: readonly string[] = ['photo', 'photograph', 'photographer', 'picture', 'pictured', 'image', 'took', 'taken', 'shot', 'show', 'shows'];
+
+/**
+ * Measures how well `evidence` (the best passage's paragraph or caption)
+ * covers `question`; `implied` words count as present (see {@link CAPTION_WORDS}).
+ */
+export function assessEvidence(index: CorpusIndex, question: string, evidence: string, implied: readonly string[] = []): Evidence {
+  const have = new Set([...terms(evidence), ...implied.map(stem)]);
+  const content = [...new Set(words(question).map((w) => w.word))].filter((w) => !STOPWORDS.has(w));
+  let total = 0;
+  let found = 0;
+  const missingRare: string[] = [];
+  for (const w of content) {
+    const weight = rarity(w);
+    total += weight;
+    if (have.has(stem(w))) found += weight;
+    else if (isRare(w)) missingRare.push(w);
+  }
+  return { coverage: coverage(index, terms(question), `${evidence} ${implied.join(' ')}`), rareCoverage: total === 0 ? 0 : found / total, missingRare };
+}
+
+/**
+ * Decline when the evidence misses a name, number or rare term of the
+ * question, or covers too little of the question by either weighting —
+ * decided from evidence, not from a list of topics.
+ */
+export function shouldDecline(e: Evidence, options: AbstainOptions = DEFAULT_ABSTAIN): boolean {
+  return e.missingRare.length > 0 || e.coverage < options.minCoverage || e.rareCoverage < options.minRareCoverage;
+}

@@ -1,0 +1,63 @@
+import { answerQuery, type AnswerOptions } from '../answer/answer.js';
+import { excerptFor, isDuplicate, type Excerpt } from '../answer/excerpt.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { Bm25Index } from '../index/lexical.js';
+import type { Query } from '../retrieve/retrieve.js';
+import { terms } from '../text/tokenize.js';
+
+/** What a method says for one question. */
+export interface MethodResult {
+  answered: boolean;
+  /** Excerpt texts, best first. */
+  excerpts: string[];
+}
+
+/** A way of answering, compared side by side on the same index. */
+export interface Method {
+  name: string;
+  run(query: Query): MethodResult;
+}
+
+function topExcerpts(index: CorpusIndex, ranked: Iterable<{ chunk: number; score: number }>, k: number): string[] {
+  const kept: Excerpt[] = [];
+  for (const { chunk, score } of ranked) {
+    if (kept.length >= k) break;
+    const e = excerptFor(index, index.chunks[chunk]!, score);
+    if (!isDuplicate(e, kept)) kept.push(e);
+  }
+  return kept.map((e) => e.text);
+}
+
+/** Baseline: plain BM25 over sentences (unigram stems), never declines unless nothing matches. */
+export function lexicalBaseline(index: CorpusIndex, k = 3): Method {
+  const bm25 = Bm25Index.build(index.chunks.map((c) => terms(c.text)));
+  return {
+    name: 'lexical (BM25 sentences)',
+    run(query) {
+      const hits = bm25.search(terms(query.text), 20).map((h) => ({ chunk: h.doc, score: h.score }));
+      return { answered: hits.length > 0, excerpts: topExcerpts(index, hits, k) };
+    },
+  };
+}
+
+/** Baseline: nearest sentences by embedding alone, never declines. */
+export function denseBaseline(index: CorpusIndex, k = 3): Method {
+  return {
+    name: 'dense (vector only)',
+    run(query) {
+      const hits = index.vector.search(query.vector, 20).map((h) => ({ chunk: h.id, score: h.similarity }));
+      return { answered: true, excerpts: topExcerpts(index, hits, k) };
+    },
+  };
+}
+
+/** The method `dateline ask` uses. */
+export function fullMethod(index: CorpusIndex, options: AnswerOptions = {}): Method {
+  return {
+    name: 'dateline (full)',
+    run(query) {
+      const a = answerQuery(index, query, options);
+      return { answered: a.answered, excerpts: a.excerpts.map((e) => e.text) };
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { rarity } from '../../src/text/rarity.js';
+import { indexTerms, terms, words } from '../../src/text/tokenize.js';
+
+describe('tokenize', () => {
+  it('stems so that inflections meet and drops function words', () => {
+    expect(terms('The talks were annexing; sanctions considered')).toEqual(['talk', 'annex', 'sanction', 'consid']);
+  });
+
+  it('folds accents and drops possessives', () => {
+    expect(words("Hervé's army").map((w) => w.word)).toEqual(['herve', 'army']);
+  });
+
+  it('adds neighbouring-stem bigrams and five-letter prefixes', () => {
+    const t = indexTerms('foreign minister marriage', { bigrams: true, prefixes: true });
+    expect(t).toContain('foreign_minist');
+    expect(t).toContain('marri*');
+    expect(indexTerms('married', { bigrams: false, prefixes: true })).toContain('marri*');
+    expect(indexTerms('foreign minister', { bigrams: false, prefixes: false })).toEqual(['foreign', 'minist']);
+  });
+
+  it('rates everyday words low and names high', () => {
+    expect(rarity('the')).toBeLessThan(0.01);
+    expect(rarity('country')).toBeLessThan(rarity('chancellor'));
+    expect(rarity('breedlove')).toBe(1);
+  });
+});
