@@ -11,12 +11,6 @@ export interface Signals {
   contextDense: number;
   /** Paragraph BM25, divided by the best paragraph's. */
   contextLexical: number;
-  /**
-   * The better sentence BM25 of the sentences just before and after in the
-   * same unit, relative to the best: answers often sit next to the sentence
-   * that repeats the question's words ("It was commissioned by Odo.").
-   */
-  neighbourLexical: number;
 }
 
 /** A candidate sentence with its signals and fused score. */
@@ -39,7 +33,7 @@ export interface RetrieveOptions {
   weights?: FusionWeights;
 }
 
-export const DEFAULT_WEIGHTS: FusionWeights = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15, neighbourLexical: 0 };
+export const DEFAULT_WEIGHTS: FusionWeights = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15 };
 
 /** A question prepared once: its vector and lexical terms. */
 export interface Query {
@@ -85,14 +79,12 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
       lexical: relLex(id),
       contextDense: dot(query.vector, row(index.unitVectors, dim, unitRow)),
       contextLexical: maxUnit > 0 ? (unitScore.get(unitRow) ?? 0) / maxUnit : 0,
-      neighbourLexical: Math.max(sameUnit(id, id - 1) ? relLex(id - 1) : 0, sameUnit(id, id + 1) ? relLex(id + 1) : 0),
     };
     const score =
       weights.dense * signals.dense +
       weights.lexical * signals.lexical +
       weights.contextDense * signals.contextDense +
-      weights.contextLexical * signals.contextLexical +
-      weights.neighbourLexical * signals.neighbourLexical;
+      weights.contextLexical * signals.contextLexical;
     out.push({ chunk: id, signals, score });
   }
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
