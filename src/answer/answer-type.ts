@@ -1,11 +1,12 @@
 import { STOPWORDS, words } from '../text/tokenize.js';
 
 /** What kind of span a question asks for. */
-export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
+export type AnswerType = 'date' | 'duration' | 'number' | 'person' | 'place' | 'other';
 
 const RULES: [RegExp, AnswerType][] = [
   [/\b(when|what (year|date|day|month|time|century|decade|era|period)|which (year|date|day|month|century|decade))\b/i, 'date'],
-  [/\bhow (many|much|long|far|old|large|big|tall|high|often|fast|wide|deep|heavy)\b|\bwhat (number|percentage|percent|proportion|share|amount|size|population|age)\b/i, 'number'],
+  [/\bhow long\b|\bfor how (many|much) (seconds|minutes|hours|days|weeks|months|years)\b/i, 'duration'],
+  [/\bhow (many|much|far|old|large|big|tall|high|often|fast|wide|deep|heavy)\b|\bwhat (number|percentage|percent|proportion|share|amount|size|population|age)\b/i, 'number'],
   [/\b(where|what (city|country|place|region|town|state|continent|location|area|island|river|province|nation|site|village|county)|which (city|country|place|region|town|state|continent|location|area|island|river|province|nation|site|village|county))\b/i, 'place'],
   [/\b(who|whom|whose|which (person|man|woman|leader|king|queen|president|minister|general|official|group|organi[sz]ation|company|agency)|what (person|man|woman|leader|king|queen|president|group|organi[sz]ation|company|agency))\b/i, 'person'],
 ];
@@ -28,6 +29,8 @@ const DATE_SPAN = new RegExp(
 );
 const NUMBER_SPAN =
   /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|percent)\b/gi;
+const DURATION_SPAN =
+  /\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[- ](second|minute|hour|day|week|month|year|decade|century)s?\b|\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b/gi;
 const PLACE_CUE = /\b(in|at|from|to|near|into|across|outside|inside|throughout)\s+(the\s+)?(?:[a-z]+\s+)?([A-Z][\p{L}'’-]+)/gu;
 
 /**
@@ -39,6 +42,8 @@ export function hasAnswerSpan(sentence: string, type: AnswerType, questionWords:
   switch (type) {
     case 'date':
       return [...sentence.matchAll(DATE_SPAN)].some((m) => fresh(m[0]));
+    case 'duration':
+      return [...sentence.matchAll(DURATION_SPAN)].some((m) => fresh(m[0]));
     case 'number':
       return [...sentence.matchAll(NUMBER_SPAN)].some((m) => fresh(m[0]));
     case 'place':
