@@ -8,9 +8,11 @@ export interface AbstainOptions {
   minCoverage: number;
   /** Least share of the question's content, weighted by general-English rarity, in the evidence (0–1). Default 0.3. */
   minRareCoverage: number;
+  /** Decline when the evidence lacks a name, number or rare term of the question. Default true. */
+  requireRareTerms: boolean;
 }
 
-export const DEFAULT_ABSTAIN: AbstainOptions = { minCoverage: 0.3, minRareCoverage: 0.3 };
+export const DEFAULT_ABSTAIN: AbstainOptions = { minCoverage: 0.3, minRareCoverage: 0.3, requireRareTerms: true };
 
 /** How well a passage covers a question. */
 export interface Evidence {
@@ -69,5 +71,5 @@ export function assessEvidence(index: CorpusIndex, question: string, evidence: s
  * decided from evidence, not from a list of topics.
  */
 export function shouldDecline(e: Evidence, options: AbstainOptions = DEFAULT_ABSTAIN): boolean {
-  return e.missingRare.length > 0 || e.coverage < options.minCoverage || e.rareCoverage < options.minRareCoverage;
+  return (options.requireRareTerms && e.missingRare.length > 0) || e.coverage < options.minCoverage || e.rareCoverage < options.minRareCoverage;
 }

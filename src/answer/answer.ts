@@ -3,7 +3,7 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { retrieve, type Candidate, type Query, type RetrieveOptions } from '../retrieve/retrieve.js';
 import type { Chunk } from '../chunk/chunk.js';
 import { indexTerms, words } from '../text/tokenize.js';
-import { assessEvidence, CAPTION_WORDS, DEFAULT_ABSTAIN, shouldDecline, type AbstainOptions } from './abstain.js';
+import { assessEvidence, CAPTION_WORDS, DEFAULT_ABSTAIN, shouldDecline, type AbstainOptions, type Evidence } from './abstain.js';
 
 const PHOTO_QUESTION = /\b(photo|photos|photograph|photographs|photographer|picture|pictures|pictured|image|images|took|taken|shot)\b/i;
 import { detectAnswerType, hasAnswerSpan, type AnswerType } from './answer-type.js';
@@ -103,6 +103,12 @@ function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: numbe
   return kept;
 }
 
+/** The evidence for a candidate: its paragraph or caption, measured against the question. */
+function unitEvidence(index: CorpusIndex, question: string, chunk: Chunk): Evidence {
+  const text = index.stories[chunk.story]!.units[chunk.unit]!.text;
+  return assessEvidence(index, question, text, chunk.kind === 'caption' ? CAPTION_WORDS : undefined);
+}
+
 /**
  * Answers `question` from `index` with up to `k` verbatim excerpts, best
  * first, or declines when the best evidence does not cover the question.
@@ -114,9 +120,7 @@ export function answerQuery(index: CorpusIndex, query: Query, options: AnswerOpt
   const excerpts = pickExcerpts(index, ranked, k, shape, options.joinRatio ?? 0.7);
   const best = excerpts[0];
   const bestChunk = ranked[0] ? index.chunks[ranked[0].chunk] : undefined;
-  const unitText = bestChunk ? index.stories[bestChunk.story]!.units[bestChunk.unit]!.text : '';
-  const evidence = assessEvidence(index, query.text, unitText, bestChunk?.kind === 'caption' ? CAPTION_WORDS : undefined);
-  const answered = best !== undefined && !shouldDecline(evidence, { ...DEFAULT_ABSTAIN, ...options.abstain });
+  const answered = best !== undefined && bestChunk !== undefined && !shouldDecline(unitEvidence(index, query.text, bestChunk), { ...DEFAULT_ABSTAIN, ...options.abstain });
   return answered
     ? { question: query.text, answered, excerpts }
     : { question: query.text, answered: false, excerpts: [], closest: excerpts };
