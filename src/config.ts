@@ -19,6 +19,27 @@ export const BUNDLED_MODEL_ID = 'dateline/glove-100d-sif';
 
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
+/** Discord's REST API, used when `DISCORD_API_URL` is unset. */
+export const DISCORD_API_URL = 'https://discord.com/api';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const snowflake = z.string().regex(SNOWFLAKE, 'must be a Discord id (17 to 20 digits)');
+
+/** `N/S`: at most N questions per S seconds for each user; `off` disables the limit. */
+const cooldown = z
+  .string()
+  .transform((value, ctx) => {
+    if (value.toLowerCase() === 'off') return null;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+    const uses = Number(m?.[1]);
+    const seconds = Number(m?.[2]);
+    if (!m || uses < 1 || uses > 1000 || seconds < 1 || seconds > 86_400) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be N/S (1-1000 questions per 1-86400 seconds, e.g. 5/30) or off' });
+      return z.NEVER;
+    }
+    return { uses, seconds };
+  });
+
 /**
  * Every setting Dateline reads from the environment, with its default.
  * `.env.example` documents the same keys; tests keep the two in step.
@@ -48,6 +69,26 @@ const schema = z.object({
   HNSW_EF_SEARCH: positiveInt(10, 1000).default(100),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Discord bot token. Needed by the bot and `deploy-commands` only; the CLI ignores it. */
+  DISCORD_TOKEN: z.string().min(1).optional(),
+  /** Discord application (client) id. Needed by the bot and `deploy-commands` only. */
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  /** Server id: `deploy-commands` registers guild commands there (instant) instead of global ones. */
+  DISCORD_GUILD_ID: snowflake.optional(),
+  /** Base URL of Discord's REST API (e.g. a nirn-proxy, or a test double). Default Discord's own. */
+  DISCORD_API_URL: z
+    .string()
+    .url()
+    .refine((u) => /^https?:\/\//i.test(u), 'must be an http:// or https:// URL')
+    .default(DISCORD_API_URL),
+  /** Comma-separated role ids whose members may `/reindex` besides those with Manage Server. */
+  MODERATOR_ROLE_IDS: z
+    .string()
+    .transform((v) => v.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(snowflake))
+    .default(''),
+  /** `/ask` limit per user: `N/S` questions per seconds, or `off`. Default `5/30`. */
+  ASK_COOLDOWN: cooldown.default('5/30'),
 });
 
 /** Parsed, typed settings. Paths are absolute. */
@@ -60,6 +101,19 @@ export interface Config {
   answerExcerpts: number;
   hnsw: { m: number; efConstruction: number; efSearch: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  discord: DiscordConfig;
+}
+
+/** The Discord bot's settings; token and client id stay optional so the CLI runs without them. */
+export interface DiscordConfig {
+  token?: string;
+  clientId?: string;
+  guildId?: string;
+  /** REST base URL without a trailing slash, e.g. `https://discord.com/api`. */
+  apiUrl: string;
+  moderatorRoleIds: string[];
+  /** Per-user `/ask` limit, or null when off. */
+  askCooldown: { uses: number; seconds: number } | null;
 }
 
 /** The keys {@link parseConfig} reads; `.env.example` lists exactly these. */
@@ -98,5 +152,13 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     answerExcerpts: c.ANSWER_EXCERPTS,
     hnsw: { m: c.HNSW_M, efConstruction: c.HNSW_EF_CONSTRUCTION, efSearch: c.HNSW_EF_SEARCH },
     logLevel: c.LOG_LEVEL,
+    discord: {
+      ...(c.DISCORD_TOKEN ? { token: c.DISCORD_TOKEN } : {}),
+      ...(c.DISCORD_CLIENT_ID ? { clientId: c.DISCORD_CLIENT_ID } : {}),
+      ...(c.DISCORD_GUILD_ID ? { guildId: c.DISCORD_GUILD_ID } : {}),
+      apiUrl: c.DISCORD_API_URL.replace(/\/+$/, ''),
+      moderatorRoleIds: c.MODERATOR_ROLE_IDS,
+      askCooldown: c.ASK_COOLDOWN,
+    },
   };
 }

@@ -1,0 +1,37 @@
+import { isUserFacing, type UserFacingError } from '../errors.js';
+
+/** Reasons the bot itself turns a request down; the core's reasons are `ErrorId`. */
+export enum BotErrorId {
+  /** `/reindex` by someone without Manage Server (or Administrator, or a moderator role). */
+  NotModerator = 'not-moderator',
+  /** A server-only command used in a DM. */
+  GuildOnly = 'guild-only',
+  /** Too many `/ask` in the cooldown window. */
+  Cooldown = 'cooldown',
+  /** `/captions page:N` past the last page. */
+  NoSuchPage = 'no-such-page',
+  /** A rebuild failed for a reason that is not the seeds' fault. */
+  ReindexFailed = 'reindex-failed',
+  /** An interaction for a command this bot does not have (stale registration). */
+  UnknownCommand = 'unknown-command',
+}
+
+/** A refusal written for the Discord user, shown ephemerally by the interaction handler. */
+export class BotError extends Error {
+  override readonly name = 'BotError';
+  constructor(
+    readonly id: BotErrorId,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** An error whose message is meant for the user: the core's {@link UserFacingError} or a {@link BotError}. */
+export type FriendlyError = UserFacingError | BotError;
+
+/** True for errors the handler shows to the user as they are; anything else is a crash. */
+export function isFriendly(error: unknown): error is FriendlyError {
+  return error instanceof BotError || isUserFacing(error);
+}

@@ -1,0 +1,151 @@
+import { escapeMarkdown } from 'discord.js';
+import type { Answer } from '../answer/answer.js';
+import type { Excerpt } from '../answer/excerpt.js';
+import type { ReindexReport } from '../index/index-service.js';
+import type { CaptionEntry } from '../queries.js';
+
+/** Discord's message limits (characters; embeds per message). Dateline replies in message content only, no embeds. */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedDescription: 4096,
+  embedTotal: 6000,
+  embeds: 10,
+} as const;
+
+/**
+ * Escapes `text` so Discord shows it as written: markdown (including
+ * headings, lists, masked links, block quotes and subtext) and mention,
+ * channel, emoji and timestamp syntax are backslash-escaped. Discord hides a
+ * backslash before any ASCII punctuation, so the rendered text is `text`.
+ */
+export function literal(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/^(\s*)(>|-#)/gm, '$1\\$2')
+    .replace(/<(?=[@#:/]|a:|t:)/g, '\\<')
+    .replace(/:(?=[\w~-]+:)/g, '\\:');
+}
+
+/** Renders `text` as a Discord block quote, line by line. */
+export function blockQuote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+const SENTENCE_END = /[.!?…]["'”’)\]*_\\]*(?=\s)/g;
+const QUOTE = '> ';
+
+/** The end of the last match of `re` in `window` that is past index 0, or -1. */
+function lastEnd(window: string, re: RegExp): number {
+  let at = -1;
+  for (const m of window.matchAll(re)) if (m.index + m[0].length > 0) at = m.index + m[0].length;
+  return at;
+}
+
+/** Where to cut `rest` so the first part fits in `room`: [end of this part, start of the next]. */
+function findBreak(rest: string, room: number): [number, number] {
+  const window = rest.slice(0, room + 1);
+  const paragraph = window.lastIndexOf('\n\n');
+  if (paragraph > 0) return [paragraph, paragraph + 2];
+  const line = window.lastIndexOf('\n');
+  if (line > 0) return [line, line + 1];
+  const sentence = lastEnd(window, SENTENCE_END);
+  if (sentence > 0) return [sentence, sentence + 1];
+  const space = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\t'));
+  if (space > 0) return [space, space + 1];
+  let end = room;
+  if (/[\uD800-\uDBFF]/.test(rest[end - 1] ?? '')) end--;
+  if (/(^|[^\\])(\\\\)*\\$/.test(rest.slice(0, end))) end--;
+  return [end, end];
+}
+
+/**
+ * Splits `text` into messages of at most `limit` characters, cutting at a
+ * paragraph break if one fits, else a line break, a sentence end, or a space
+ * (a single word longer than `limit` is the only thing ever cut inside).
+ * A block-quote line cut in two stays quoted in the next message.
+ */
+export function splitMessage(text: string, limit: number = DISCORD_LIMITS.content): string[] {
+  const messages: string[] = [];
+  let rest = text.trim();
+  let carry = '';
+  while (carry.length + rest.length > limit) {
+    const room = limit - carry.length;
+    const [end, next] = findBreak(rest, room);
+    messages.push(carry + rest.slice(0, end).trimEnd());
+    const lineStart = rest.lastIndexOf('\n', end - 1) + 1;
+    const quoted = lineStart === 0 ? carry === QUOTE || rest.startsWith(QUOTE) : rest.startsWith(QUOTE, lineStart);
+    const midLine = next > 0 && rest[next - 1] !== '\n' && next < rest.length;
+    rest = rest.slice(next).replace(/^\s*\n/, '').replace(/^[ \t]+/, '');
+    carry = midLine && quoted && !rest.startsWith(QUOTE) ? QUOTE : '';
+  }
+  if (rest) messages.push(carry + rest);
+  return messages;
+}
+
+/** Options for {@link formatAnswer}. */
+export interface AnswerFormatOptions {
+  /** Source URL of a story by id, linked (without a preview) under its quotes. */
+  urlOf?: (story: string) => string | undefined;
+  /** Characters per message. Default Discord's 2000. */
+  limit?: number;
+}
+
+function excerptBlock(e: Excerpt, url: string | undefined): string {
+  const where = e.credit ? `${e.citation} — ${e.credit}` : e.citation;
+  const story = `*${literal(e.title)}*${e.date ? ` (${e.date})` : ''}`;
+  return `${blockQuote(literal(e.text))}\n— ${literal(where)} · ${story}${url ? ` · <${url}>` : ''}`;
+}
+
+/**
+ * An answer as Discord messages: the question, then each excerpt as a block
+ * quote with its citation, story title and date; or an honest decline with
+ * the closest passages marked as not an answer.
+ */
+export function formatAnswer(answer: Answer, options: AnswerFormatOptions = {}): string[] {
+  const block = (e: Excerpt) => excerptBlock(e, options.urlOf?.(e.story));
+  const parts = [`**Q:** ${literal(answer.question)}`];
+  if (answer.answered) parts.push(...answer.excerpts.map(block));
+  else if (answer.closest?.length) parts.push("**The story doesn't say.** The closest passages, which are not an answer:", ...answer.closest.map(block));
+  else parts.push("**The story doesn't say.**");
+  return splitMessage(parts.join('\n\n'), options.limit);
+}
+
+const PAGE_FOOTER_ROOM = 80;
+
+/**
+ * Photo captions, numbered within their story, with credit, place and date,
+ * as pages that each fit one message; every page but a lone one ends with
+ * "Page i of n" and how to ask for the next.
+ */
+export function captionPages(captions: readonly CaptionEntry[], limit: number = DISCORD_LIMITS.content): string[] {
+  if (captions.length === 0) return ['The story has no photo captions.'];
+  const parts: string[] = [];
+  let story: string | undefined;
+  for (const c of captions) {
+    if (c.story !== story) {
+      story = c.story;
+      parts.push(`**Photo captions** · *${literal(c.title)}*`);
+    }
+    const facts = [c.credit, c.place, c.date].filter(Boolean).join(' · ');
+    parts.push(`**${c.number}.** ${literal(facts)}\n${blockQuote(literal(c.text))}`);
+  }
+  const pages = splitMessage(parts.join('\n\n'), limit - PAGE_FOOTER_ROOM);
+  if (pages.length === 1) return pages;
+  return pages.map((page, i) => {
+    const next = i + 1 < pages.length ? ` · next: \`/captions page:${i + 2}\`` : '';
+    return `${page}\n\n-# Page ${i + 1} of ${pages.length}${next}`;
+  });
+}
+
+/** What a reindex changed, as messages. */
+export function formatReindex(r: ReindexReport, limit: number = DISCORD_LIMITS.content): string[] {
+  const change = (before: number | undefined, after: number) => (before === undefined ? `${after}` : `${before} → ${after}`);
+  const lines = [
+    `**Index rebuilt** in ${r.seconds.toFixed(2)} s with ${literal(r.model)}.`,
+    `Stories: ${change(r.previous?.stories, r.stories)} · Sentences: ${change(r.previous?.chunks, r.chunks)}`,
+    ...r.problems.map((p) => `Skipped ${literal(p.file)}: ${literal(p.reason)}`),
+  ];
+  return splitMessage(lines.join('\n'), limit);
+}

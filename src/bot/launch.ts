@@ -1,0 +1,65 @@
+import { DiscordjsErrorCodes } from 'discord.js';
+import { parseConfig } from '../config.js';
+import { createContext, type ContextOptions } from '../context.js';
+import { isUserFacing } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { errorDetails } from './error-details.js';
+import { missingDiscordSetting } from './settings.js';
+import { startBot, type RunningBot, type StartBotOptions } from './start-bot.js';
+
+/** Options for {@link launchBot}. */
+export interface LaunchOptions {
+  /** Where setup problems are written for the person starting the bot. Default standard error. */
+  stderr?: (text: string) => void;
+  /** Where JSON log lines go. Default standard error. */
+  writeLog?: (line: string) => void;
+  /** Passed to `createContext` (tests give an embedder). */
+  context?: ContextOptions;
+  /** Passed to {@link startBot}. */
+  start?: StartBotOptions;
+}
+
+/** A started bot, or the exit code of a failed start: 2 bad setup (the message says what to fix), 1 crash. */
+export type LaunchResult = { ok: true; bot: RunningBot } | { ok: false; exitCode: 1 | 2 };
+
+function isInvalidToken(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid;
+}
+
+/**
+ * Starts the bot from environment settings: parses the config, checks the
+ * Discord keys, loads the model, opens (or builds) the index, logs in.
+ */
+export async function launchBot(env: NodeJS.ProcessEnv, options: LaunchOptions = {}): Promise<LaunchResult> {
+  const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
+  let config;
+  try {
+    config = parseConfig(env);
+  } catch (error) {
+    if (!isUserFacing(error)) throw error;
+    stderr(`error: ${error.message}\n`);
+    return { ok: false, exitCode: 2 };
+  }
+  const missing = missingDiscordSetting(config);
+  if (missing) {
+    stderr(`error: ${missing}\n`);
+    return { ok: false, exitCode: 2 };
+  }
+  const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
+  try {
+    const ctx = await createContext(config, logger, options.context);
+    await ctx.index.open();
+    return { ok: true, bot: await startBot(ctx, options.start) };
+  } catch (error) {
+    if (isUserFacing(error)) {
+      stderr(`error: ${error.message}\n`);
+      return { ok: false, exitCode: 2 };
+    }
+    if (isInvalidToken(error)) {
+      stderr(`error: Discord rejected DISCORD_TOKEN. Copy the bot's token again from the developer portal (Bot tab) into .env.\n`);
+      return { ok: false, exitCode: 2 };
+    }
+    logger.fatal({ error: errorDetails(error, [config.discord.token]) }, 'The Discord bot could not start');
+    return { ok: false, exitCode: 1 };
+  }
+}

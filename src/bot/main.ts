@@ -1,0 +1,16 @@
+import dotenv from 'dotenv';
+import { launchBot } from './launch.js';
+
+dotenv.config({ quiet: true });
+const launched = await launchBot(process.env);
+if (!launched.ok) process.exit(launched.exitCode);
+
+const { bot } = launched;
+const shutdown = () => {
+  bot.stop().then(
+    () => process.exit(0),
+    () => process.exit(1),
+  );
+};
+process.once('SIGINT', shutdown);
+process.once('SIGTERM', shutdown);

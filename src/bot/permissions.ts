@@ -1,0 +1,18 @@
+import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+
+function roleIds(member: ChatInputCommandInteraction['member']): string[] {
+  if (!member) return [];
+  return Array.isArray(member.roles) ? member.roles : [...member.roles.cache.keys()];
+}
+
+/**
+ * Whether the member may run moderator commands: Manage Server or
+ * Administrator in this channel (what Discord computed for the interaction,
+ * so channel overrides count), or one of `moderatorRoleIds`.
+ * Runtime check: server admins can change who sees a command.
+ */
+export function isModerator(interaction: ChatInputCommandInteraction, moderatorRoleIds: readonly string[]): boolean {
+  if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
+  const roles = roleIds(interaction.member);
+  return moderatorRoleIds.some((id) => roles.includes(id));
+}

@@ -1,0 +1,93 @@
+import { once } from 'node:events';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import type { AppContext } from '../context.js';
+import { ErrorId, UserFacingError } from '../errors.js';
+import type { BotCommand } from './command.js';
+import type { BotContext } from './context.js';
+import { Cooldown } from './cooldown.js';
+import { errorDetails } from './error-details.js';
+import { createInteractionHandler } from './interaction-handler.js';
+import { loadCommands } from './load-commands.js';
+import { NO_PINGS } from './respond.js';
+import { missingSettingMessage } from './settings.js';
+
+/** Options for {@link startBot}. */
+export interface StartBotOptions {
+  /** Bot token. Default `config.discord.token`. */
+  token?: string;
+  /** Commands to serve. Default: {@link loadCommands}. */
+  commands?: ReadonlyMap<string, BotCommand>;
+  /** Defer work still running after this many ms (Discord allows 3 s). Default 1500. */
+  deferAfterMs?: number;
+  /** Clock for the `/ask` cooldown. Default `Date.now`. */
+  now?: () => number;
+  /** Extra discord.js client options (e.g. `ws.buildIdentifyThrottler` in tests); merged over the bot's. */
+  clientOptions?: Partial<ClientOptions>;
+  /** How long {@link RunningBot.stop} waits for interactions in flight. Default 10 s. */
+  drainMs?: number;
+}
+
+/** A logged-in bot. */
+export interface RunningBot {
+  client: Client<true>;
+  commands: ReadonlyMap<string, BotCommand>;
+  /** Stops taking interactions, lets those in flight finish (up to `drainMs`), then disconnects. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs in to Discord (or whatever `config.discord.apiUrl` points at: the
+ * gateway address comes from that API's `/gateway/bot`), serves the slash
+ * commands, and resolves once the client is ready.
+ */
+export async function startBot(app: AppContext, options: StartBotOptions = {}): Promise<RunningBot> {
+  const { config, logger } = app;
+  const token = options.token ?? config.discord.token;
+  if (!token) throw new UserFacingError(ErrorId.BadConfig, missingSettingMessage('DISCORD_TOKEN'));
+  const commands = options.commands ?? (await loadCommands());
+  const ctx: BotContext = { ...app, cooldown: new Cooldown(config.discord.askCooldown, options.now), deferAfterMs: options.deferAfterMs ?? 1500 };
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_PINGS,
+    ...options.clientOptions,
+    rest: { api: config.discord.apiUrl, ...options.clientOptions?.rest },
+  });
+
+  const handle = createInteractionHandler(commands, ctx);
+  const inFlight = new Set<Promise<void>>();
+  const onInteraction = (interaction: Parameters<typeof handle>[0]) => {
+    const running = handle(interaction).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+  };
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.Error, (error) => logger.error({ error: errorDetails(error, [token]) }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn(message));
+  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'Gateway connection closed for good'));
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'Reconnecting to the gateway'));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'Gateway session resumed'));
+
+  try {
+    await Promise.all([once(client, Events.ClientReady), client.login(token)]);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  const user = client.user!;
+  if (config.discord.clientId && client.application?.id !== config.discord.clientId) {
+    logger.warn({ configured: config.discord.clientId, actual: client.application?.id }, 'DISCORD_CLIENT_ID is not the application this token belongs to');
+  }
+  logger.info({ user: user.id, name: user.username, guilds: client.guilds.cache.size, commands: [...commands.keys()] }, 'Discord bot ready');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      client.off(Events.InteractionCreate, onInteraction);
+      const timer = new AbortController();
+      await Promise.race([Promise.allSettled([...inFlight]), delay(options.drainMs ?? 10_000, undefined, { signal: timer.signal })]);
+      timer.abort();
+      await client.destroy();
+      logger.info('Discord bot stopped');
+    })());
+  return { client: client as Client<true>, commands, stop };
+}

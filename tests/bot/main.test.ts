@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBot } from '../../src/bot/launch.js';
+import { FakeDiscord } from '../support/fake-discord.js';
+import { bundledEmbedder, seedsFolder, tempDir } from '../support/fixtures.js';
+import { NO_IDENTIFY_WAIT } from './harness.js';
+import { runEntry } from './process.js';
+
+let fake: FakeDiscord;
+beforeAll(async () => {
+  fake = await FakeDiscord.start();
+});
+afterAll(() => fake?.stop());
+
+async function launch(env: Record<string, string>) {
+  let stderr = '';
+  const logs: string[] = [];
+  const result = await launchBot(env, { stderr: (t) => (stderr += t), writeLog: (l) => logs.push(l), context: { embedder: await bundledEmbedder() }, start: { clientOptions: NO_IDENTIFY_WAIT } });
+  return { result, stderr, logs };
+}
+
+describe('starting the bot (npm start)', () => {
+  it.each([
+    ['DISCORD_TOKEN', {}],
+    ['DISCORD_CLIENT_ID', { DISCORD_TOKEN: 'a-token' }],
+  ])('exits 2 without %s, naming it and pointing at .env.example and dateline ask', async (key, env) => {
+    const { result, stderr } = await launch(env);
+    expect(result).toEqual({ ok: false, exitCode: 2 });
+    expect(stderr).toContain(`${key} is not set`);
+    expect(stderr).toContain('.env.example');
+    expect(stderr).toContain('npx dateline ask');
+  });
+
+  it('exits the process with code 2 when started without settings', async () => {
+    const run = runEntry('src/bot/main.ts', {}, await tempDir());
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toMatch(/^error: DISCORD_TOKEN is not set\. .*\.env\.example.*\n.*npx dateline ask/);
+  });
+
+  it('exits 2 naming a bad setting', async () => {
+    const { result, stderr } = await launch({ DISCORD_TOKEN: 't', DISCORD_CLIENT_ID: fake.applicationId, ASK_COOLDOWN: 'lots' });
+    expect(result).toEqual({ ok: false, exitCode: 2 });
+    expect(stderr).toMatch(/ASK_COOLDOWN="lots": must be N\/S/);
+  });
+
+  it('exits 2 when Discord rejects the token', async () => {
+    const env = { DISCORD_TOKEN: 'not-the-token-x9', DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, SEEDS_DIR: await seedsFolder(), INDEX_DIR: await tempDir() };
+    const { result, stderr, logs } = await launch(env);
+    expect(result).toEqual({ ok: false, exitCode: 2 });
+    expect(stderr).toContain('Discord rejected DISCORD_TOKEN');
+    expect(stderr + logs.join('')).not.toContain('not-the-token-x9');
+  });
+
+  it('runs as a process against DISCORD_API_URL alone: answers, logs JSON, and exits 0 on SIGTERM', async () => {
+    const env = {
+      DISCORD_TOKEN: fake.token,
+      DISCORD_CLIENT_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      SEEDS_DIR: await seedsFolder(),
+      INDEX_DIR: await tempDir(),
+    };
+    const bot = runEntry('src/bot/main.ts', env, await tempDir());
+    await bot.waitForStderr('"msg":"Discord bot ready"');
+    const x = await fake.command('ask', { question: "What is Philip Breedlove's job?" }).waitForMessages();
+    expect(x.messages()[0]!.data.content).toContain('Supreme Allied Commander Europe');
+    await bot.waitForStderr('"msg":"interaction"');
+    bot.child.kill('SIGTERM');
+    expect(await bot.exit).toBe(0);
+    const lines = bot.stderr().trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.find((l) => l.msg === 'interaction')).toMatchObject({ command: 'ask', result: 'answered', guild: fake.guilds[0]!.id });
+    expect(lines.at(-1)).toMatchObject({ msg: 'Discord bot stopped' });
+    expect(bot.stderr()).not.toContain(fake.token);
+  }, 30_000);
+});

@@ -1,0 +1,403 @@
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+
+/**
+ * A small stand-in for Discord on 127.0.0.1, for end-to-end tests with the
+ * real discord.js client: the REST API under `/api/v10` (gateway info,
+ * command registration, interaction callbacks and webhooks) and a gateway
+ * websocket (HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeats, RESUME with
+ * replay). Point a client at it with `rest: { api: fake.apiUrl }`.
+ *
+ * Hooks for fault tests: {@link FakeDiscord.onRequest} answers chosen REST
+ * requests itself (429, 500, delays), {@link FakeDiscord.closeGateway} closes
+ * sockets with a code (1006 drops them without a close frame).
+ */
+
+const DISCORD_EPOCH = 1420070400000n;
+let sequence = 0n;
+
+/** A fresh snowflake id (18–19 digits, time-ordered). */
+export function snowflake(): string {
+  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (sequence++ & 0xfffn)).toString();
+}
+
+/** Permission bitfields as Discord sends them (decimal strings). */
+export const PERMISSIONS = {
+  /** View channel, send messages, read history, use application commands. */
+  member: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 31n)),
+  manageGuild: String(1n << 5n),
+  administrator: String(1n << 3n),
+} as const;
+
+/** A REST request as the fake received it; `path` is decoded and relative to `/api/v10`. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  authorization: string | undefined;
+}
+
+/** What a hook answers instead of the fake's own handler. */
+export interface FakeResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** Answers a request itself (return a response) or lets the fake handle it (return undefined). */
+export type RequestHook = (request: RecordedRequest) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
+
+/** A response of the bot to one interaction, in arrival order. */
+export interface InteractionResponse {
+  kind: 'callback' | 'edit' | 'followup' | 'delete';
+  /** Callback type: 4 reply, 5 deferred reply. */
+  type?: number;
+  /** The message fields sent (`content`, `flags`, `allowed_mentions`, `embeds`…). */
+  data: any;
+  at: number;
+}
+
+/** Who runs a command. */
+export interface Invoker {
+  userId?: string;
+  username?: string;
+  /** Member permissions in the channel (decimal bitfield). Default {@link PERMISSIONS.member}. */
+  permissions?: string;
+  roles?: string[];
+  /** Run it in a direct message instead of the first guild. */
+  dm?: boolean;
+  /** Guild to run it in. Default the first. */
+  guildId?: string;
+}
+
+/** A guild the bot is in, with one text channel. */
+export interface FakeGuild {
+  id: string;
+  name: string;
+  channelId: string;
+  roles: { id: string; name: string }[];
+}
+
+/** One dispatched interaction and what the bot answered. */
+export class InteractionExchange {
+  readonly responses: InteractionResponse[] = [];
+  acknowledged = false;
+  expired = false;
+  private waiters: (() => void)[] = [];
+
+  constructor(
+    readonly payload: any,
+    readonly sentAt: number,
+  ) {}
+
+  get id(): string {
+    return this.payload.id;
+  }
+
+  /** Visible messages: replies, edits of the original and follow-ups (not the deferral). */
+  messages(): InteractionResponse[] {
+    return this.responses.filter((r) => r.kind === 'edit' || r.kind === 'followup' || (r.kind === 'callback' && r.type === 4));
+  }
+
+  /** Resolves once `predicate` holds (checked on every response); rejects after `timeoutMs`. */
+  waitFor(predicate: (exchange: this) => boolean, timeoutMs = 15_000): Promise<this> {
+    return new Promise((resolve, reject) => {
+      const settle = (error?: Error) => {
+        this.waiters = this.waiters.filter((w) => w !== check);
+        clearTimeout(timer);
+        if (error) reject(error);
+        else resolve(this);
+      };
+      const check = () => void (predicate(this) && settle());
+      const timer = setTimeout(() => settle(new Error(`/${this.payload.data.name}: condition not met in ${timeoutMs} ms; responses: ${JSON.stringify(this.responses)}`)), timeoutMs);
+      this.waiters.push(check);
+      check();
+    });
+  }
+
+  /** Resolves once `count` visible messages have arrived. */
+  waitForMessages(count = 1, timeoutMs?: number): Promise<this> {
+    return this.waitFor((x) => x.messages().length >= count, timeoutMs);
+  }
+
+  record(response: Omit<InteractionResponse, 'at'>): void {
+    this.responses.push({ ...response, at: Date.now() });
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}
+
+interface Session {
+  id: string;
+  shard: [number, number];
+  seq: number;
+  events: object[];
+  socket: WebSocket | undefined;
+}
+
+/** Options for {@link FakeDiscord.start}. */
+export interface FakeDiscordOptions {
+  token?: string;
+  /** Guilds the bot is in. Default one, with a "Moderators" role. */
+  guilds?: { name?: string; roles?: { id: string; name: string }[] }[];
+  heartbeatIntervalMs?: number;
+  /** An interaction callback later than this is refused as Discord does (404, Unknown interaction). Default 3000. */
+  ackDeadlineMs?: number;
+}
+
+/** The fake Discord server; see the file comment. */
+export class FakeDiscord {
+  readonly token: string;
+  readonly applicationId = snowflake();
+  readonly botUser = { id: this.applicationId, username: 'dateline', discriminator: '0', global_name: 'Dateline', avatar: null, bot: true };
+  readonly guilds: FakeGuild[];
+  readonly requests: RecordedRequest[] = [];
+  /** Registered commands: `global`, or by guild id. */
+  readonly commands = { global: [] as any[], guilds: new Map<string, any[]>() };
+  readonly identifies: any[] = [];
+  readonly exchanges = new Map<string, InteractionExchange>();
+  private readonly byToken = new Map<string, InteractionExchange>();
+  /** A callback later than this many ms after dispatch is refused (404 Unknown interaction), as Discord does after 3 s. */
+  ackDeadlineMs: number;
+  private readonly sessions = new Map<string, Session>();
+  private readonly hooks: RequestHook[] = [];
+  private readonly server = http.createServer((req, res) => void this.handleHttp(req, res));
+  private readonly wss = new WebSocketServer({ server: this.server });
+  private port = 0;
+
+  private constructor(private readonly options: FakeDiscordOptions) {
+    this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
+    this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
+    this.guilds = (options.guilds ?? [{ roles: [{ id: snowflake(), name: 'Moderators' }] }]).map((g, i) => ({
+      id: snowflake(),
+      name: g.name ?? `Guild ${i + 1}`,
+      channelId: snowflake(),
+      roles: g.roles ?? [],
+    }));
+    this.wss.on('connection', (socket) => this.handleSocket(socket));
+  }
+
+  /** Starts a fake on a free port of 127.0.0.1. */
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    await new Promise<void>((resolve) => fake.server.listen(0, '127.0.0.1', resolve));
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What `DISCORD_API_URL` / discord.js `rest.api` should be. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}`;
+  }
+
+  /** A 429 as Discord sends it; use from a {@link RequestHook}. */
+  static rateLimited(retryAfterSeconds: number, global = false): FakeResponse {
+    return {
+      status: 429,
+      headers: { 'retry-after': String(retryAfterSeconds), 'x-ratelimit-scope': global ? 'global' : 'user', ...(global ? { 'x-ratelimit-global': 'true' } : {}) },
+      body: { message: 'You are being rate limited.', retry_after: retryAfterSeconds, global },
+    };
+  }
+
+  /** Adds a hook that may answer REST requests before the fake does; returns its remover. */
+  onRequest(hook: RequestHook): () => void {
+    this.hooks.push(hook);
+    return () => this.hooks.splice(this.hooks.indexOf(hook), 1);
+  }
+
+  /** Sends a slash command as INTERACTION_CREATE; option types are inferred (string, integer, boolean, number). */
+  command(name: string, options: Record<string, string | number | boolean> = {}, who: Invoker = {}): InteractionExchange {
+    const guild = who.dm ? undefined : (this.guilds.find((g) => g.id === who.guildId) ?? this.guilds[0]!);
+    const user = { id: who.userId ?? '300000000000000001', username: who.username ?? 'reader', discriminator: '0', global_name: null, avatar: null };
+    const type = (v: unknown) => (typeof v === 'boolean' ? 5 : typeof v === 'number' ? (Number.isInteger(v) ? 4 : 10) : 3);
+    const payload = {
+      id: snowflake(),
+      application_id: this.applicationId,
+      type: 2,
+      token: `itoken.${randomBytes(16).toString('hex')}`,
+      version: 1,
+      data: { id: snowflake(), name, type: 1, options: Object.entries(options).map(([n, value]) => ({ name: n, type: type(value), value })) },
+      app_permissions: PERMISSIONS.member,
+      locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: guild ? { '0': guild.id } : { '1': user.id },
+      attachment_size_limit: 10_485_760,
+      ...(guild
+        ? {
+            guild_id: guild.id,
+            guild_locale: 'en-US',
+            context: 0,
+            channel_id: guild.channelId,
+            channel: { id: guild.channelId, type: 0, guild_id: guild.id, name: 'general' },
+            member: { user, roles: who.roles ?? [], permissions: who.permissions ?? PERMISSIONS.member, joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, pending: false },
+          }
+        : { context: 1, user, channel_id: user.id, channel: { id: user.id, type: 1 } }),
+    };
+    const exchange = new InteractionExchange(payload, Date.now());
+    this.exchanges.set(payload.id, exchange);
+    this.byToken.set(payload.token, exchange);
+    this.dispatch('INTERACTION_CREATE', payload, this.shardOf(guild?.id));
+    return exchange;
+  }
+
+  /** Sends a gateway event to the session serving `shard`; buffered for replay when that socket is down. */
+  dispatch(t: string, d: unknown, shard = 0): void {
+    const session = [...this.sessions.values()].reverse().find((s) => s.shard[0] === shard);
+    if (!session) throw new Error(`No gateway session for shard ${shard}`);
+    this.send(session, t, d);
+  }
+
+  /** Closes the gateway sockets (of one shard, or all) with `code`; 1006 drops them without a close frame. */
+  closeGateway(code = 4000, shard?: number): void {
+    for (const s of this.sessions.values()) {
+      if (!s.socket || (shard !== undefined && s.shard[0] !== shard)) continue;
+      if (code === 1006) s.socket.terminate();
+      else s.socket.close(code, 'fake-discord');
+    }
+  }
+
+  /** Closes every socket and connection and stops listening. Destroy clients first. */
+  async stop(): Promise<void> {
+    for (const socket of this.wss.clients) socket.terminate();
+    this.wss.close();
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private shardOf(guildId: string | undefined, count = this.shardCount()): number {
+    return guildId ? Number((BigInt(guildId) >> 22n) % BigInt(count)) : 0;
+  }
+
+  private shardCount(): number {
+    return [...this.sessions.values()].at(-1)?.shard[1] ?? 1;
+  }
+
+  private send(session: Session, t: string, d: unknown): void {
+    const event = { op: 0, t, s: ++session.seq, d };
+    session.events.push(event);
+    if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(event));
+  }
+
+  private handleSocket(socket: WebSocket): void {
+    socket.send(JSON.stringify({ op: 10, s: null, t: null, d: { heartbeat_interval: this.options.heartbeatIntervalMs ?? 41_250 } }));
+    socket.on('message', (raw) => {
+      const { op, d } = JSON.parse(String(raw)) as { op: number; d: any };
+      if (op === 1) socket.send(JSON.stringify({ op: 11, s: null, t: null, d: null }));
+      else if (op === 2) this.identify(socket, d);
+      else if (op === 6) this.resume(socket, d);
+    });
+    socket.on('close', () => {
+      for (const s of this.sessions.values()) if (s.socket === socket) s.socket = undefined;
+    });
+  }
+
+  private identify(socket: WebSocket, d: any): void {
+    if (d.token !== this.token) return socket.close(4004, 'Authentication failed.');
+    this.identifies.push(d);
+    const session: Session = { id: randomBytes(16).toString('hex'), shard: d.shard ?? [0, 1], seq: 0, events: [], socket };
+    this.sessions.set(session.id, session);
+    const guilds = this.guilds.filter((g) => this.shardOf(g.id, session.shard[1]) === session.shard[0]);
+    this.send(session, 'READY', {
+      v: 10,
+      user: this.botUser,
+      guilds: guilds.map((g) => ({ id: g.id, unavailable: true })),
+      session_id: session.id,
+      resume_gateway_url: this.gatewayUrl,
+      shard: session.shard,
+      application: { id: this.applicationId, flags: 0 },
+    });
+    for (const g of guilds) this.send(session, 'GUILD_CREATE', this.guildPayload(g));
+  }
+
+  private resume(socket: WebSocket, d: any): void {
+    const session = this.sessions.get(d.session_id);
+    if (!session || d.token !== this.token) return void socket.send(JSON.stringify({ op: 9, s: null, t: null, d: false }));
+    session.socket = socket;
+    for (const event of session.events) if ((event as { s: number }).s > d.seq) socket.send(JSON.stringify(event));
+    this.send(session, 'RESUMED', {});
+  }
+
+  private guildPayload(g: FakeGuild): object {
+    const role = (id: string, name: string, permissions: string) => ({ id, name, permissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 });
+    return {
+      ...{ id: g.id, name: g.name, unavailable: false, owner_id: '300000000000000000', joined_at: new Date(0).toISOString(), member_count: 2, large: false, features: [] },
+      roles: [role(g.id, '@everyone', PERMISSIONS.member), ...g.roles.map((r) => role(r.id, r.name, '0'))],
+      channels: [{ id: g.channelId, type: 0, name: 'general', guild_id: g.id, position: 0, permission_overwrites: [] }],
+      ...{ members: [], threads: [], presences: [], voice_states: [], emojis: [], stickers: [] },
+    };
+  }
+
+  private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.apiUrl);
+    let raw = '';
+    for await (const chunk of req) raw += chunk;
+    const request: RecordedRequest = {
+      method: req.method ?? 'GET',
+      path: url.pathname.replace(/^\/api\/v10/, '').split('/').map(decodeURIComponent).join('/'),
+      query: url.searchParams,
+      body: raw && /json/.test(req.headers['content-type'] ?? '') ? JSON.parse(raw) : raw,
+      authorization: req.headers.authorization,
+    };
+    this.requests.push(request);
+    let reply: FakeResponse | undefined;
+    for (const hook of this.hooks) if ((reply = await hook(request))) break;
+    reply ??= this.route(request);
+    res.writeHead(reply.status, { ...(reply.body === undefined ? {} : { 'content-type': 'application/json' }), ...reply.headers });
+    res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
+  }
+
+  private route(r: RecordedRequest): FakeResponse {
+    const error = (status: number, code: number, message: string): FakeResponse => ({ status, body: { code, message } });
+    const bot = r.authorization === `Bot ${this.token}`;
+    let m: RegExpMatchArray | null;
+    if (/^\/(gateway\/bot|users\/@me|applications\/)/.test(r.path) && !bot) return error(401, 0, '401: Unauthorized');
+    if (r.method === 'GET' && r.path === '/gateway/bot') {
+      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    }
+    if (r.method === 'GET' && r.path === '/users/@me') return { status: 200, body: this.botUser };
+    if (r.method === 'PUT' && (m = r.path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
+      const registered = (r.body as any[]).map((c) => ({ id: snowflake(), application_id: m![1], version: snowflake(), type: 1, ...c, ...(m![2] ? { guild_id: m![2] } : {}) }));
+      if (m[2]) this.commands.guilds.set(m[2], registered);
+      else this.commands.global = registered;
+      return { status: 200, body: registered };
+    }
+    if (r.method === 'POST' && (m = r.path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
+      const x = this.exchanges.get(m[1]!);
+      if (!x || x.payload.token !== m[2]) return error(404, 10062, 'Unknown interaction');
+      if (x.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
+      if (Date.now() - x.sentAt > this.ackDeadlineMs) return (x.expired = true), error(404, 10062, 'Unknown interaction');
+      x.acknowledged = true;
+      x.record({ kind: 'callback', type: r.body.type, data: r.body.data ?? {} });
+      if (r.query.get('with_response') !== 'true') return { status: 204 };
+      const message = this.message(x, r.body.data ?? {});
+      return { status: 200, body: { interaction: { id: x.id, type: 2, response_message_id: message.id, response_message_loading: r.body.type === 5, response_message_ephemeral: Boolean(message.flags & 64) }, resource: { type: r.body.type, message } } };
+    }
+    if ((m = r.path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/([^/]+))?$/))) {
+      const x = this.byToken.get(m[2]!);
+      if (!x || !x.acknowledged || m[1] !== this.applicationId) return error(404, 10015, 'Unknown Webhook');
+      const data = typeof r.body === 'object' ? r.body : {};
+      if (r.method === 'POST' && !m[3]) return x.record({ kind: 'followup', data }), { status: 200, body: this.message(x, data) };
+      if (r.method === 'PATCH' && m[3]) return x.record({ kind: 'edit', data }), { status: 200, body: this.message(x, data) };
+      if (r.method === 'GET' && m[3]) return { status: 200, body: this.message(x, {}) };
+      if (r.method === 'DELETE' && m[3]) return x.record({ kind: 'delete', data: {} }), { status: 204 };
+    }
+    return error(404, 0, '404: Not Found');
+  }
+
+  /** The message object Discord returns for a reply, edit or follow-up. */
+  private message(x: InteractionExchange, data: any): any {
+    const first = x.responses.find((r) => r.kind === 'callback')?.data ?? {};
+    return {
+      ...{ id: snowflake(), type: 20, channel_id: x.payload.channel_id, ...(x.payload.guild_id ? { guild_id: x.payload.guild_id } : {}), author: this.botUser },
+      ...{ content: data.content ?? '', embeds: data.embeds ?? [], attachments: [], components: [], mentions: [], mention_roles: [], mention_everyone: false },
+      ...{ pinned: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null, webhook_id: this.applicationId, application_id: this.applicationId },
+      flags: (data.flags ?? 0) | ((first.flags ?? 0) & 64),
+    };
+  }
+}
