@@ -16,11 +16,14 @@ export enum ErrorId {
   IndexUnavailable = 'index-unavailable',
 }
 
-/** An error whose message is written for the person who can fix it. */
-export class UserFacingError extends Error {
-  override readonly name = 'UserFacingError';
+/**
+ * An error whose message is written for the person who can fix it. Front
+ * ends may add their own identifiers (the bot's `BotErrorId`) through `Id`.
+ */
+export class UserFacingError<Id extends string = ErrorId> extends Error {
+  override readonly name: string = 'UserFacingError';
   constructor(
-    readonly id: ErrorId,
+    readonly id: Id,
     message: string,
     options?: { cause?: unknown },
   ) {
@@ -28,7 +31,10 @@ export class UserFacingError extends Error {
   }
 }
 
-/** True when `error` is a {@link UserFacingError}, optionally of one identifier. */
-export function isUserFacing(error: unknown, id?: ErrorId): error is UserFacingError {
+/** True when `error` is a {@link UserFacingError} (of any front end's identifiers). */
+export function isUserFacing(error: unknown): error is UserFacingError<string>;
+/** True when `error` is a {@link UserFacingError} with identifier `id`. */
+export function isUserFacing<Id extends string>(error: unknown, id: Id): error is UserFacingError<Id>;
+export function isUserFacing(error: unknown, id?: string): boolean {
   return error instanceof UserFacingError && (id === undefined || error.id === id);
 }
