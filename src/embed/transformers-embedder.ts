@@ -20,6 +20,39 @@ export interface TransformersEmbedderOptions {
   allowRemote?: boolean;
 }
 
+/**
+ * Mean pooling over the unmasked tokens, then L2 normalisation, with the
+ * exact arithmetic of the pipeline's `{pooling: 'mean', normalize: true}`
+ * (double sums, float32 storage, float32 norm accumulator) so vectors are
+ * bit-identical, but reading each tensor's data once: transformers.js wraps
+ * tensors in a Proxy, and its own pooling pays a trap on every element.
+ */
+function meanPoolNormalized(hidden: { dims: number[]; data: unknown }, mask: { data: unknown }): Float32Array[] {
+  const [batch, seq, dim] = hidden.dims as [number, number, number];
+  const data = hidden.data as Float32Array;
+  const attention = mask.data as BigInt64Array;
+  const out: Float32Array[] = [];
+  const norm = new Float32Array(1);
+  for (let r = 0; r < batch; r++) {
+    const v = new Float32Array(dim);
+    const base = r * seq * dim;
+    const attn = new Float64Array(seq);
+    let count = 0;
+    for (let j = 0; j < seq; j++) count += attn[j] = Number(attention[r * seq + j]);
+    for (let k = 0; k < dim; k++) {
+      let sum = 0;
+      for (let j = 0; j < seq; j++) sum += data[base + k + j * dim]! * attn[j]!;
+      v[k] = sum / count;
+    }
+    norm[0] = 0;
+    for (let k = 0; k < dim; k++) norm[0] += v[k]! ** 2;
+    norm[0] = norm[0] ** (1 / 2);
+    for (let k = 0; k < dim; k++) v[k]! /= norm[0];
+    out.push(v);
+  }
+  return out;
+}
+
 class TransformersEmbedder implements Embedder {
   constructor(
     readonly modelId: string,
@@ -32,12 +65,9 @@ class TransformersEmbedder implements Embedder {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += this.batchSize) {
       const batch = texts.slice(i, i + this.batchSize).map((t) => (t.trim() === '' ? ' ' : t));
-      const tensor = await this.extractor(batch, { pooling: 'mean', normalize: true });
-      const data = tensor.data as Float32Array;
-      for (let k = 0; k < batch.length; k++) {
-        const v = data.slice(k * this.dimension, (k + 1) * this.dimension);
-        out.push(v);
-      }
+      const inputs = this.extractor.tokenizer(batch, { padding: true, truncation: true });
+      const outputs = await this.extractor.model(inputs);
+      out.push(...meanPoolNormalized(outputs.last_hidden_state ?? outputs.logits, inputs.attention_mask));
     }
     return out;
   }

@@ -1,3 +1,5 @@
+import { topK } from './top-k.js';
+
 /** BM25 parameters. */
 export interface Bm25Params {
   /** Term-frequency saturation (0.5–2). Default 1.2. */
@@ -8,6 +10,20 @@ export interface Bm25Params {
 
 /** b = 0.5: sentences vary less in length than documents, and full normalisation over-rewards short ones (measured, DESIGN.md). */
 export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.5 };
+
+/** Index of `doc` in a flat [doc, tf, …] posting list sorted by doc, or -1. */
+function findDoc(list: Uint32Array, doc: number): number {
+  let lo = 0;
+  let hi = list.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = list[2 * mid]!;
+    if (d === doc) return 2 * mid;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
 
 /** A scored document. */
 export interface Hit {
@@ -107,9 +123,26 @@ export class Bm25Index {
         scores[doc]! += (w * tf * (k1 + 1)) / norm;
       }
     }
-    const hits = touched.map((doc) => ({ doc, score: scores[doc]! }));
+    const best = topK(touched, (doc) => scores[doc]!, Math.min(k, touched.length));
+    const hits = best.map((doc) => ({ doc, score: scores[doc]! }));
     for (const doc of touched) scores[doc] = 0;
-    hits.sort((x, y) => y.score - x.score || x.doc - y.doc);
-    return hits.slice(0, k);
+    return hits;
+  }
+
+  /** The BM25 score `search` gives `doc` (0 when it holds no query term), without scanning other documents. */
+  score(query: readonly string[], doc: number, weights?: ReadonlyMap<string, number>): number {
+    const { k1, b } = this.params;
+    let score = 0;
+    for (const term of query) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const at = findDoc(list, doc);
+      if (at < 0) continue;
+      const tf = list[at + 1]!;
+      const w = this.idf(term) * (weights?.get(term) ?? 1);
+      const norm = tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength);
+      score += (w * tf * (k1 + 1)) / norm;
+    }
+    return score;
   }
 }

@@ -1,4 +1,5 @@
 import hnswlib from 'hnswlib-node';
+import { topK } from './top-k.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -84,7 +85,7 @@ export class ExactVectorIndex implements VectorSearch {
       for (let j = 0, o = i * d; j < d; j++) s += query[j]! * this.vectors[o + j]!;
       sims[i] = s;
     }
-    const order = Array.from(sims.keys()).sort((a, b) => sims[b]! - sims[a]! || a - b);
-    return order.slice(0, k).map((id) => ({ id, similarity: sims[id]! }));
+    const ids = new Uint32Array(sims.length).map((_, i) => i);
+    return topK(ids, (id) => sims[id]!, Math.min(k, sims.length)).map((id) => ({ id, similarity: sims[id]! }));
   }
 }

@@ -51,10 +51,8 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const dim = index.manifest.model.dimension;
   const lexicalK = options.lexicalK ?? 40;
-  const allLex = index.lexical.search(query.terms, Number.MAX_SAFE_INTEGER);
-  const lexHits = allLex.slice(0, lexicalK);
+  const lexHits = index.lexical.search(query.terms, lexicalK);
   const denseHits = index.vector.search(query.vector, options.denseK ?? 40);
-  const lexScore = new Map(allLex.map((h) => [h.doc, h.score]));
   const ids = new Set<number>([...denseHits.map((h) => h.id), ...lexHits.map((h) => h.doc)]);
   const sameUnit = (a: number, b: number) => {
     const x = index.chunks[a];
@@ -66,10 +64,8 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
     if (sameUnit(h.doc, h.doc + 1)) ids.add(h.doc + 1);
   }
   const maxLex = lexHits[0]?.score ?? 0;
-  const relLex = (id: number) => (maxLex > 0 ? (lexScore.get(id) ?? 0) / maxLex : 0);
-  const unitHits = index.unitLexical.search(query.terms, index.unitLexical.size);
-  const unitScore = new Map(unitHits.map((h) => [h.doc, h.score]));
-  const maxUnit = unitHits[0]?.score ?? 0;
+  const relLex = (id: number) => (maxLex > 0 ? index.lexical.score(query.terms, id) / maxLex : 0);
+  const maxUnit = index.unitLexical.search(query.terms, 1)[0]?.score ?? 0;
   const out: Candidate[] = [];
   for (const id of ids) {
     const chunk = index.chunks[id]!;
@@ -78,7 +74,7 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
       dense: dot(query.vector, row(index.vectors, dim, id)),
       lexical: relLex(id),
       contextDense: dot(query.vector, row(index.unitVectors, dim, unitRow)),
-      contextLexical: maxUnit > 0 ? (unitScore.get(unitRow) ?? 0) / maxUnit : 0,
+      contextLexical: maxUnit > 0 ? index.unitLexical.score(query.terms, unitRow) / maxUnit : 0,
     };
     const score =
       weights.dense * signals.dense +

@@ -28,8 +28,10 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 /** Lower case without diacritics, so `Hervé` matches `Herve`. */
 export function fold(word: string): string {
-  return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  return NON_ASCII.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Words of `text` with offsets; possessive `'s` is dropped, other apostrophes are removed. */
 export function words(text: string): WordToken[] {
