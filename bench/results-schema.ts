@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const ms = z.object({ p50: z.number(), p95: z.number(), p99: z.number() });
+const hotSpot = z.object({ name: z.string(), selfMs: z.number(), share: z.number() });
+const profileSummary = z.object({ windowMs: z.number(), areas: z.array(hotSpot), functions: z.array(hotSpot) });
+
+/** One corpus size. Times in ms unless the key says `_s`; memory in MiB. */
+export const sizeResultSchema = z.object({
+  /** Corpus size as a multiple of the seeds (1 = the seed story alone). */
+  scale: z.number().int().positive(),
+  stories: z.number().int(),
+  units: z.number().int(),
+  chunks: z.number().int(),
+  text_bytes: z.number().int(),
+  /** Read + build + save, model already loaded. */
+  build_s: z.number(),
+  build_stage_s: z.object({ read: z.number(), embed: z.number(), index: z.number(), save: z.number() }),
+  chunks_per_s: z.number(),
+  index_bytes: z.number().int(),
+  /** Whole answer (clean, embed, retrieve, select), warm, in process, with hnswlib. */
+  answer_ms: ms,
+  stage_ms: z.object({ embed: ms, vector_search: ms, lexical_search: ms, selection: ms }),
+  recall_at_10: z.number(),
+  /** The same whole answer with an exact brute-force scan instead of hnswlib. */
+  exact_answer_ms: ms,
+  /** exact_answer_ms.p50 / answer_ms.p50. */
+  speedup_vs_exact: z.number(),
+  /** The larger of cli_rss_mb and bot_rss_mb: what the memory target is checked against. */
+  rss_mb: z.number(),
+  cli_rss_mb: z.number(),
+  bot_rss_mb: z.number(),
+  /** One `dateline ask` as a fresh process at this size. */
+  cli_cold_s: z.number(),
+  profile: z.object({ answers: profileSummary, build: profileSummary }).optional(),
+});
+
+/** `bench/results/bench.json`. Keys are only ever added, so runs compare over time. */
+export const benchResultsSchema = z.object({
+  machine: z.object({
+    cpu: z.string(),
+    cores: z.number().int(),
+    memory_gb: z.number(),
+    os: z.string(),
+    node: z.string(),
+    /** 1-minute load average when the run started and ended (the benchmark itself adds about 1): well above that, other work skewed the timings. */
+    load_average: z.object({ start: z.number(), end: z.number() }),
+  }),
+  model: z.string(),
+  generated_at: z.string(),
+  hnsw: z.object({ m: z.number().int(), ef_construction: z.number().int(), ef_search: z.number().int() }),
+  questions_per_size: z.number().int(),
+  recall_queries: z.number().int(),
+  synthetic_seed: z.number().int(),
+  cold_start_s: z.object({
+    median: z.number(),
+    process: z.number(),
+    imports: z.number(),
+    model_load: z.number(),
+    index_load: z.number(),
+    first_answer: z.number(),
+    reindex: z.number(),
+  }),
+  sizes: z.array(sizeResultSchema),
+  targets: z.array(z.object({ target: z.string(), limit: z.string(), value: z.number().nullable(), met: z.boolean().nullable() })),
+});
+
+export type SizeResult = z.infer<typeof sizeResultSchema>;
+export type BenchResults = z.infer<typeof benchResultsSchema>;
+export type TargetCheck = BenchResults['targets'][number];

@@ -1,0 +1,147 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseConfig } from '../src/config.js';
+import { loadTransformersEmbedder } from '../src/embed/transformers-embedder.js';
+import { cycle, timeAnswers, timeStages } from './answer-latency.js';
+import { buildAndSaveIndex } from './build-index.js';
+import { measureColdStart, type ColdStart } from './cold-start.js';
+import { loadCorpusSources } from './corpus-sources.js';
+import { loadAverage, machineInfo } from './machine-info.js';
+import { percentiles } from './percentiles.js';
+import { measureProcessMemory } from './process-memory.js';
+import { profileSize } from './profile-size.js';
+import { loadBenchQuestions } from './question-sets.js';
+import { benchResultsSchema, type BenchResults, type SizeResult } from './results-schema.js';
+import { SYNTHETIC_SEED, syntheticCorpus, writeCorpus } from './synthetic-corpus.js';
+import { checkTargets } from './targets.js';
+import { exactIndex } from './timed-index.js';
+import { indexRecall } from './vector-recall.js';
+
+/** What to run; `npm run bench` uses {@link DEFAULT_SCALES} and the defaults in `main.ts`. */
+export interface BenchOptions {
+  /** Corpus sizes as multiples of the seeds; must include 1 (the cold start is measured on the seed). */
+  scales: number[];
+  /** Warm answers timed per size and per variant (the dev questions, cycled). */
+  questions: number;
+  /** Query vectors for recall@10. */
+  recallQueries: number;
+  /** Fresh processes per cold-start measurement. */
+  coldRuns: number;
+  /** Scratch folder for the corpora and their indexes. */
+  workDir: string;
+  seedsDir: string;
+  storyQuestionsFile: string;
+  squadFile: string;
+  /** Environment of the benchmark and of the processes it starts (EMBEDDING_MODEL, HNSW_* …). */
+  env: NodeJS.ProcessEnv;
+  /** When set, each size is also profiled with `node --cpu-prof` and the profiles are written here. */
+  profileDir?: string;
+  /** Progress lines. */
+  log: (line: string) => void;
+}
+
+export const DEFAULT_SCALES = [1, 10, 100, 1000];
+
+/** The question a cold `dateline ask` answers (the README's example). */
+export const COLD_QUESTION = 'Where did Kerry and Lavrov meet?';
+
+/** Warm, in-process measurements of one size: build, answers with hnswlib and with an exact scan, stages, recall. */
+async function measureSize(scale: number, options: BenchOptions, sources: Awaited<ReturnType<typeof loadCorpusSources>>, ctx: SharedState): Promise<SizeResult> {
+  const { log } = options;
+  const seedsDir = path.join(options.workDir, `seeds-x${scale}`);
+  const indexDir = path.join(options.workDir, `index-x${scale}`);
+  const files = syntheticCorpus(sources, scale);
+  await writeCorpus(files, seedsDir);
+  const env = { ...options.env, SEEDS_DIR: seedsDir, INDEX_DIR: indexDir };
+  const config = parseConfig(env);
+  log(`×${scale}: building the index of ${files.length} stories`);
+  const built = await buildAndSaveIndex(config, ctx.embedder);
+  const { index } = built;
+  const answerOptions = { k: config.answerExcerpts };
+  const workload = cycle(ctx.questions.dev, options.questions);
+  const exact = exactIndex(index);
+  log(`×${scale}: ${index.chunks.length} chunks built in ${built.timing.total.toFixed(1)} s; timing ${workload.length} warm answers (hnswlib, exact scan, stages)`);
+  await timeAnswers(index, ctx.embedder, ctx.questions.dev, answerOptions);
+  await timeAnswers(exact, ctx.embedder, ctx.questions.dev, answerOptions);
+  const hnswTimes = await timeAnswers(index, ctx.embedder, workload, answerOptions);
+  const exactTimes = await timeAnswers(exact, ctx.embedder, workload, answerOptions);
+  const stages = await timeStages(index, ctx.embedder, workload, answerOptions);
+  log(`×${scale}: recall@10 over ${ctx.questions.recall.length} questions`);
+  const recall = await indexRecall(index, ctx.embedder, ctx.questions.recall, 10);
+  if (scale === 1) {
+    log(`×1: cold start, ${options.coldRuns} fresh processes of each kind`);
+    ctx.coldStart = measureColdStart(env, path.join(options.workDir, 'reindex-x1'), options.coldRuns, COLD_QUESTION);
+  }
+  log(`×${scale}: peak RSS of dateline ask and of the bot-like process`);
+  const memory = measureProcessMemory(env, COLD_QUESTION);
+  const answer = percentiles(hnswTimes);
+  const exactAnswer = percentiles(exactTimes);
+  const result: SizeResult = {
+    scale,
+    stories: index.stories.length,
+    units: index.units.length,
+    chunks: index.chunks.length,
+    text_bytes: files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0),
+    build_s: built.timing.total,
+    build_stage_s: { read: built.timing.read, embed: built.timing.embed, index: built.timing.index, save: built.timing.save },
+    chunks_per_s: Math.round(index.chunks.length / built.timing.total),
+    index_bytes: built.bytes,
+    answer_ms: answer,
+    stage_ms: stages,
+    recall_at_10: Number(recall.toFixed(4)),
+    exact_answer_ms: exactAnswer,
+    speedup_vs_exact: Number((exactAnswer.p50 / answer.p50).toFixed(2)),
+    rss_mb: Math.max(memory.cli, memory.bot),
+    cli_rss_mb: memory.cli,
+    bot_rss_mb: memory.bot,
+    cli_cold_s: memory.cliColdS,
+  };
+  if (options.profileDir) {
+    log(`×${scale}: CPU profiles (node --cpu-prof) of warm answers and of the build`);
+    const questionsFile = path.join(options.workDir, 'dev-questions.json');
+    await fs.writeFile(questionsFile, JSON.stringify(ctx.questions.dev));
+    const profiles = profileSize(scale, env, questionsFile, Math.max(options.questions, 2000), options.profileDir, path.join(options.workDir, `profile-index-x${scale}`));
+    result.profile = { answers: profiles.answers, build: profiles.build };
+  }
+  await fs.rm(seedsDir, { recursive: true, force: true });
+  await fs.rm(indexDir, { recursive: true, force: true });
+  return result;
+}
+
+interface SharedState {
+  embedder: Awaited<ReturnType<typeof loadTransformersEmbedder>>;
+  questions: Awaited<ReturnType<typeof loadBenchQuestions>>;
+  coldStart?: ColdStart;
+}
+
+/**
+ * Runs the whole benchmark (issue 6) and returns results in the shape of
+ * `bench/results/bench.json`, validated. Sizes run smallest first, one at a
+ * time, each corpus written, built, measured and removed before the next.
+ */
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const loadAtStart = loadAverage();
+  const scales = [...new Set(options.scales)].sort((a, b) => a - b);
+  if (scales[0] !== 1) throw new Error('the scales must include 1: the cold start and the seed targets are measured on the seed story');
+  await fs.mkdir(options.workDir, { recursive: true });
+  const config = parseConfig(options.env);
+  options.log(`Loading ${config.embeddingModel}`);
+  const embedder = await loadTransformersEmbedder({ modelId: config.embeddingModel, modelsDir: config.modelsDir });
+  const sources = await loadCorpusSources(options.seedsDir, options.squadFile);
+  const questions = await loadBenchQuestions(options.storyQuestionsFile, options.squadFile, options.seedsDir, options.recallQueries);
+  const shared: SharedState = { embedder, questions };
+  const sizes: SizeResult[] = [];
+  for (const scale of scales) sizes.push(await measureSize(scale, options, sources, shared));
+  const partial = {
+    machine: machineInfo(loadAtStart),
+    model: embedder.modelId,
+    generated_at: new Date().toISOString(),
+    hnsw: { m: config.hnsw.m, ef_construction: config.hnsw.efConstruction, ef_search: config.hnsw.efSearch },
+    questions_per_size: options.questions,
+    recall_queries: questions.recall.length,
+    synthetic_seed: SYNTHETIC_SEED,
+    cold_start_s: shared.coldStart!,
+    sizes,
+  };
+  return benchResultsSchema.parse({ ...partial, targets: checkTargets(partial) });
+}
