@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedText } from '../support/fixtures.js';
+import { SEED_CAPTION_CREDITS as CREDITS, seedText } from '../support/fixtures.js';
 import { quotes, startHarness, type Harness } from '../bot/harness.js';
-
-const CREDITS = [
-  'REUTERS/Shamil Zhumatov',
-  'REUTERS/Stringer',
-  'REUTERS/Yannis Behrakis',
-  'REUTERS/Stringer',
-  'REUTERS/Stringer',
-  'REUTERS/Jacquelyn Martin/Pool',
-  'REUTERS/Jacquelyn Martin/Pool',
-];
 
 let h: Harness;
 beforeAll(async () => {

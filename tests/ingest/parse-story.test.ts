@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveTitle, parseStory } from '../../src/ingest/parse-story.js';
-import { seedText } from '../support/fixtures.js';
+import { SEED_CAPTION_CREDITS, seedText } from '../support/fixtures.js';
 
 describe('parseStory on the seed story', async () => {
   const text = await seedText();
@@ -15,15 +15,7 @@ describe('parseStory on the seed story', async () => {
   it('finds the seven photo captions with their credits, places and dates', () => {
     const captions = kinds('caption');
     expect(captions).toHaveLength(7);
-    expect(captions.map((c) => c.credit)).toEqual([
-      'REUTERS/Shamil Zhumatov',
-      'REUTERS/Stringer',
-      'REUTERS/Yannis Behrakis',
-      'REUTERS/Stringer',
-      'REUTERS/Stringer',
-      'REUTERS/Jacquelyn Martin/Pool',
-      'REUTERS/Jacquelyn Martin/Pool',
-    ]);
+    expect(captions.map((c) => c.credit)).toEqual([...SEED_CAPTION_CREDITS]);
     expect(captions.map((c) => c.place)).toEqual(['Bakhchisaray', 'Donetsk', 'Sevastopol, Crimea', 'Donetsk', 'Odessa', 'Paris', 'Paris']);
     expect(captions[2]!.date).toBe('March 30, 2014');
     expect(captions.map((c) => c.citation)).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => `Photo caption ${n}`));

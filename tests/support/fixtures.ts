@@ -9,6 +9,17 @@ import { createLogger, type Logger } from '../../src/logger.js';
 export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', '2014-03-30-kerry-lavrov-paris.txt');
 export const DEV_QUESTIONS = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'story-dev-questions.json');
 
+/** The seed story's seven photo credits, in caption order. */
+export const SEED_CAPTION_CREDITS = [
+  'REUTERS/Shamil Zhumatov',
+  'REUTERS/Stringer',
+  'REUTERS/Yannis Behrakis',
+  'REUTERS/Stringer',
+  'REUTERS/Stringer',
+  'REUTERS/Jacquelyn Martin/Pool',
+  'REUTERS/Jacquelyn Martin/Pool',
+] as const;
+
 /** A fresh temporary folder, removed by the returned cleanup. */
 export async function tempDir(prefix = 'dateline-test-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
