@@ -102,7 +102,7 @@ export class IndexService {
       return result.index;
     }
     if (result.status === 'missing') logger.info(`No index in ${config.indexDir} yet: building it from ${scan.stories.length} stor${scan.stories.length === 1 ? 'y' : 'ies'}.`);
-    else if (result.status === 'stale') logger.info(`Rebuilding the index: ${result.reason}.`);
+    else if (result.status === 'stale') logger[result.kind === 'seeds' ? 'info' : 'warn'](`Rebuilding the index: ${result.reason}.`);
     else logger.warn(`The index in ${config.indexDir} cannot be used (${result.reason}); rebuilding it.`);
     const { index } = await this.buildAndSave(scan);
     return index;

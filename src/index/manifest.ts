@@ -47,6 +47,15 @@ function describeSeedChange(old: Manifest['stories'], now: Manifest['stories']):
   return `the seeds changed (${parts.join('; ') || 'content differs'})`;
 }
 
+/** Why an index cannot serve: `seeds` is routine (the stories changed), `settings` means it was built differently. */
+export type StaleKind = 'seeds' | 'settings';
+
+/** Whether a stale reason from {@link staleReason} is only about the seeds. */
+export function staleKind(m: Manifest, expected: IndexExpectations): StaleKind {
+  const { seeds: _seeds, ...settings } = expected;
+  return staleReason(m, settings) === undefined ? 'seeds' : 'settings';
+}
+
 /** Why an index built as `m` cannot serve `expected`, or undefined when it can. */
 export function staleReason(m: Manifest, expected: IndexExpectations): string | undefined {
   if (m.schemaVersion !== SCHEMA_VERSION) return `the index has schema version ${m.schemaVersion}, this Dateline reads version ${SCHEMA_VERSION}`;

@@ -5,7 +5,7 @@ import type { Chunk } from '../chunk/chunk.js';
 import type { Story } from '../ingest/story.js';
 import { unitTable, type CorpusIndex } from './corpus-index.js';
 import { Bm25Index, type Bm25Json } from './lexical.js';
-import { manifestSchema, staleReason, type IndexExpectations, type Manifest } from './manifest.js';
+import { manifestSchema, staleKind, staleReason, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
 import { HnswVectorIndex, type HnswParams } from './vector.js';
 
 /** File in the index folder naming the generation that serves. */
@@ -26,7 +26,7 @@ const FILES = {
 export type LoadResult =
   | { status: 'ok'; index: CorpusIndex; generation: string }
   | { status: 'missing' }
-  | { status: 'stale'; reason: string }
+  | { status: 'stale'; reason: string; kind: StaleKind }
   | { status: 'corrupt'; reason: string };
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
@@ -150,7 +150,7 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
     return { status: 'corrupt', reason: `${generation}/manifest.json cannot be read (${(error as Error).message})` };
   }
   const stale = staleReason(manifest, expected);
-  if (stale) return { status: 'stale', reason: stale };
+  if (stale) return { status: 'stale', reason: stale, kind: staleKind(manifest, expected) };
   try {
     const stories = JSON.parse((await readVerified(folder, FILES.stories, manifest)).toString('utf8')) as Story[];
     const rows = JSON.parse((await readVerified(folder, FILES.chunks, manifest)).toString('utf8')) as number[][];
