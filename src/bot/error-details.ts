@@ -7,13 +7,18 @@ export interface ErrorDetails {
   status?: number;
 }
 
+/** `text` with every occurrence of each secret replaced by `[redacted]`. */
+export function redact(text: string, secrets: readonly (string | null | undefined)[]): string {
+  return secrets.reduce<string>((t, s) => (s ? t.split(s).join('[redacted]') : t), text);
+}
+
 /**
  * What to log about `error`, with every secret (bot token, interaction
  * token) replaced by `[redacted]`. Request URLs and bodies, which hold
  * interaction tokens and message contents, are left out.
  */
 export function errorDetails(error: unknown, secrets: readonly (string | undefined)[]): ErrorDetails {
-  const hide = (text: string) => secrets.reduce<string>((t, s) => (s ? t.split(s).join('[redacted]') : t), text);
+  const hide = (text: string) => redact(text, secrets);
   if (!(error instanceof Error)) return { type: typeof error, message: hide(String(error)) };
   const e = error as Error & { code?: unknown; status?: unknown };
   const details: ErrorDetails = { type: e.name, message: hide(e.message) };

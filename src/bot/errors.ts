@@ -8,6 +8,8 @@ export enum BotErrorId {
   GuildOnly = 'guild-only',
   /** Too many `/ask` in the cooldown window. */
   Cooldown = 'cooldown',
+  /** A question longer than `/ask` allows (only a client that ignores the option's limit can send one). */
+  QuestionTooLong = 'question-too-long',
   /** `/captions page:N` past the last page. */
   NoSuchPage = 'no-such-page',
   /** A rebuild failed for a reason that is not the seeds' fault. */

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { MessageFlags, type ChatInputCommandInteraction, type MessageMentionOptions } from 'discord.js';
+import { redact } from './error-details.js';
 
 /** Allowed mentions on every message: none, so quoted text or a question never pings anyone. */
 export const NO_PINGS: MessageMentionOptions = { parse: [] };
@@ -20,16 +21,31 @@ export async function defer(interaction: ChatInputCommandInteraction, visibility
 
 /** Options for {@link answerInTime}. */
 export interface DeadlineOptions extends Visibility {
-  /** Defer at once: the work is known to be slow (first load, rebuild under way). */
+  /** Defer at once: the work is known to be slow (first load, rebuild under way, long queue). */
   slow: boolean;
-  /** Defer when the work is still running after this many milliseconds. */
+  /**
+   * Defer when the work is still running this many milliseconds after the
+   * interaction was created (by Discord's clock, from its id) or after it
+   * reached the bot, whichever comes first.
+   */
   deferAfterMs: number;
 }
 
 /**
+ * Milliseconds left before `interaction` must be deferred: `deferAfterMs`
+ * counted from its creation (its snowflake's timestamp), so time spent
+ * waiting in a backlog of gateway events counts against Discord's window,
+ * and never more than `deferAfterMs` from now (a local clock behind
+ * Discord's cannot stretch the window).
+ */
+export function msUntilDefer(interaction: Pick<ChatInputCommandInteraction, 'createdTimestamp'>, deferAfterMs: number, now = Date.now()): number {
+  return Math.max(0, Math.min(deferAfterMs, interaction.createdTimestamp + deferAfterMs - now));
+}
+
+/**
  * Runs `work` so the interaction never expires: defers first when the work
- * is known to be slow, or as soon as it outlasts `deferAfterMs`; fast work
- * is answered with a plain reply afterwards.
+ * is known to be slow, or as soon as it outlasts its deferral time (see
+ * {@link msUntilDefer}); fast work is answered with a plain reply afterwards.
  */
 export async function answerInTime<T>(interaction: ChatInputCommandInteraction, work: () => Promise<T>, options: DeadlineOptions): Promise<T> {
   const task = work();
@@ -37,25 +53,33 @@ export async function answerInTime<T>(interaction: ChatInputCommandInteraction, 
     () => 'done' as const,
     () => 'done' as const,
   );
-  if (options.slow) {
+  const wait = msUntilDefer(interaction, options.deferAfterMs);
+  if (options.slow || wait === 0) {
     await defer(interaction, options);
     return task;
   }
   const timer = new AbortController();
-  const first = await Promise.race([settled, delay(options.deferAfterMs, 'late' as const, { signal: timer.signal })]);
+  const first = await Promise.race([settled, delay(wait, 'late' as const, { signal: timer.signal })]);
   timer.abort();
   if (first === 'late') await defer(interaction, options);
   return task;
 }
 
+/** `content` with the bot's token redacted, should a question or a story ever quote it. */
+function withoutToken(interaction: ChatInputCommandInteraction, content: string): string {
+  return redact(content, [interaction.client.token]);
+}
+
 /**
  * Sends `pages` in order: the first as the reply (or as the edit of a
  * deferred reply), the others as follow-ups with the same visibility.
- * Every message suppresses link previews and pings nobody.
+ * Every message suppresses link previews, pings nobody, and never holds the
+ * bot's token.
  */
 export async function sendPages(interaction: ChatInputCommandInteraction, pages: readonly string[], visibility: Visibility): Promise<void> {
   if (pages.length === 0) throw new Error('sendPages needs at least one page');
-  for (const [i, content] of pages.entries()) {
+  for (const [i, page] of pages.entries()) {
+    const content = withoutToken(interaction, page);
     if (i === 0 && interaction.deferred && !interaction.replied) {
       await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: MessageFlags.SuppressEmbeds });
     } else if (i === 0 && !interaction.replied) {
@@ -71,7 +95,8 @@ export async function sendPages(interaction: ChatInputCommandInteraction, pages:
  * a reply, the edit of a deferred reply (which keeps the deferral's
  * visibility), or a follow-up when already answered.
  */
-export async function sendError(interaction: ChatInputCommandInteraction, content: string): Promise<void> {
+export async function sendError(interaction: ChatInputCommandInteraction, message: string): Promise<void> {
+  const content = withoutToken(interaction, message);
   if (interaction.deferred && !interaction.replied) {
     await interaction.editReply({ content, allowedMentions: NO_PINGS });
   } else if (interaction.replied) {

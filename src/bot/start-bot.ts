@@ -11,6 +11,24 @@ import { createInteractionHandler } from './interaction-handler.js';
 import { loadCommands } from './load-commands.js';
 import { NO_PINGS } from './respond.js';
 import { missingSettingMessage } from './settings.js';
+import { WorkQueue } from './work-queue.js';
+
+/**
+ * discord.js paces all REST requests except interaction callbacks to 50 per
+ * second, Discord's global limit. Interaction endpoints (callbacks, and the
+ * edits and follow-ups sent with the interaction token) are not bound by
+ * that limit, and they are all this bot sends once logged in; at 50 per
+ * second a burst of deferred answers would wait seconds for their edits.
+ * A real global 429 from Discord still pauses every request.
+ */
+const INTERACTION_REQUESTS_PER_SECOND = 500;
+
+/**
+ * discord.js keeps a REST queue per interaction token that received an edit
+ * or follow-up (one per deferred answer) until a sweep finds it idle; its
+ * default sweep runs hourly, which lets a busy hour's queues pile up.
+ */
+const REST_QUEUE_SWEEP_MS = 60_000;
 
 /** Options for {@link startBot}. */
 export interface StartBotOptions {
@@ -26,6 +44,8 @@ export interface StartBotOptions {
   clientOptions?: Partial<ClientOptions>;
   /** How long {@link RunningBot.stop} waits for interactions in flight. Default 10 s. */
   drainMs?: number;
+  /** Answers computed at the same time; the others queue in arrival order. Default 4. */
+  answerConcurrency?: number;
 }
 
 /** A logged-in bot. */
@@ -46,12 +66,22 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   const token = options.token ?? config.discord.token;
   if (!token) throw new UserFacingError(ErrorId.BadConfig, missingSettingMessage('DISCORD_TOKEN'));
   const commands = options.commands ?? (await loadCommands());
-  const ctx: BotContext = { ...app, cooldown: new Cooldown(config.discord.askCooldown, options.now), deferAfterMs: options.deferAfterMs ?? 1500 };
+  const ctx: BotContext = {
+    ...app,
+    cooldown: new Cooldown(config.discord.askCooldown, options.now),
+    deferAfterMs: options.deferAfterMs ?? 1500,
+    answers: new WorkQueue(options.answerConcurrency ?? 4),
+  };
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_PINGS,
     ...options.clientOptions,
-    rest: { api: config.discord.apiUrl, ...options.clientOptions?.rest },
+    rest: {
+      api: config.discord.apiUrl,
+      globalRequestsPerSecond: INTERACTION_REQUESTS_PER_SECOND,
+      handlerSweepInterval: REST_QUEUE_SWEEP_MS,
+      ...options.clientOptions?.rest,
+    },
   });
 
   const handle = createInteractionHandler(commands, ctx);
@@ -83,8 +113,10 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   const stop = () =>
     (stopping ??= (async () => {
       client.off(Events.InteractionCreate, onInteraction);
+      const drainMs = options.drainMs ?? 10_000;
+      logger.info({ inFlight: inFlight.size, drainMs }, 'Stopping: no new interactions; finishing those in flight');
       const timer = new AbortController();
-      await Promise.race([Promise.allSettled([...inFlight]), delay(options.drainMs ?? 10_000, undefined, { signal: timer.signal })]);
+      await Promise.race([Promise.allSettled([...inFlight]), delay(drainMs, undefined, { signal: timer.signal })]);
       timer.abort();
       await client.destroy();
       logger.info('Discord bot stopped');

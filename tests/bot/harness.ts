@@ -15,36 +15,45 @@ export interface WatchedLog {
   lines(): LogLine[];
   /** Resolves with the first line (past or future) matching `predicate`. */
   waitFor(predicate: (line: LogLine) => boolean, timeoutMs?: number): Promise<LogLine>;
+  /** Resolves with the `interaction` line of interaction `id` (the bot has finished with it); found by id, so thousands of waits stay cheap. */
+  waitForInteraction(id: string, timeoutMs?: number): Promise<LogLine>;
 }
 
 /** See {@link WatchedLog}. */
 export function watchedLog(): WatchedLog {
   const lines: LogLine[] = [];
-  const waiters = new Set<() => void>();
+  const waiters = new Set<(line: LogLine) => void>();
+  const finished = new Map<string, LogLine>();
   const logger = createLogger({
     level: 'debug',
-    write: (line) => {
-      lines.push(JSON.parse(line) as LogLine);
-      for (const w of [...waiters]) w();
+    write: (raw) => {
+      const line = JSON.parse(raw) as LogLine;
+      lines.push(line);
+      if (line.msg === 'interaction' && typeof line.interaction === 'string') finished.set(line.interaction, line);
+      for (const w of [...waiters]) w(line);
     },
   });
-  const waitFor = (predicate: (line: LogLine) => boolean, timeoutMs = 15_000) =>
+  const waitUntil = (found: () => LogLine | undefined, matches: (line: LogLine) => boolean, timeoutMs: number, what: () => string) =>
     new Promise<LogLine>((resolve, reject) => {
-      const check = () => {
-        const found = lines.find(predicate);
-        if (!found) return;
+      const done = (line: LogLine) => {
         waiters.delete(check);
         clearTimeout(timer);
-        resolve(found);
+        resolve(line);
       };
+      const check = (line: LogLine) => void (matches(line) && done(line));
       const timer = setTimeout(() => {
         waiters.delete(check);
-        reject(new Error(`No such log line in ${timeoutMs} ms; have: ${JSON.stringify(lines.map((l) => l.msg))}`));
+        reject(new Error(`No such log line in ${timeoutMs} ms; ${what()}`));
       }, timeoutMs);
-      waiters.add(check);
-      check();
+      const past = found();
+      if (past) done(past);
+      else waiters.add(check);
     });
-  return { logger, lines: () => [...lines], waitFor };
+  const waitFor = (predicate: (line: LogLine) => boolean, timeoutMs = 15_000) =>
+    waitUntil(() => lines.find(predicate), predicate, timeoutMs, () => `have: ${JSON.stringify(lines.map((l) => l.msg))}`);
+  const waitForInteraction = (id: string, timeoutMs = 15_000) =>
+    waitUntil(() => finished.get(id), (l) => l.msg === 'interaction' && l.interaction === id, timeoutMs, () => `interaction ${id} not finished`);
+  return { logger, lines: () => [...lines], waitFor, waitForInteraction };
 }
 
 /** A bot connected to a fake Discord, with the pieces tests look at. */
@@ -92,7 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const ctx = await createContext(config, log.logger, { embedder: options.embedder ?? (await bundledEmbedder()) });
   if (options.openIndex ?? true) await ctx.index.open();
   const bot = await startBot(ctx, { clientOptions: NO_IDENTIFY_WAIT, ...options.start });
-  const handled = async (x: InteractionExchange) => (await log.waitFor((l) => l.msg === 'interaction' && l.interaction === x.id), x);
+  const handled = async (x: InteractionExchange) => (await log.waitForInteraction(x.id), x);
   return {
     fake,
     bot,

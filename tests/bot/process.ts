@@ -19,9 +19,10 @@ export interface Spawned {
 /**
  * Runs `entry` (relative to the project) with exactly `env` (plus PATH),
  * from `cwd` (a folder with no `.env`, so a developer's settings stay out).
+ * `nodeArgs` go to Node after tsx's loader, before the entry (e.g. `--expose-gc`, an `--import` of a TypeScript preload).
  */
-export function runEntry(entry: string, env: Record<string, string>, cwd: string): Spawned {
-  const child = spawn(process.execPath, ['--import', TSX, path.join(PROJECT_ROOT, entry)], {
+export function runEntry(entry: string, env: Record<string, string>, cwd: string, nodeArgs: readonly string[] = []): Spawned {
+  const child = spawn(process.execPath, ['--import', TSX, ...nodeArgs, path.join(PROJECT_ROOT, entry)], {
     cwd,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -12,7 +12,10 @@ import { WebSocket, WebSocketServer } from 'ws';
  *
  * Hooks for fault tests: {@link FakeDiscord.onRequest} answers chosen REST
  * requests itself (429, 500, delays), {@link FakeDiscord.closeGateway} closes
- * sockets with a code (1006 drops them without a close frame).
+ * sockets with a code (1006 drops them without a close frame),
+ * {@link FakeDiscord.refuseResume} forces a new IDENTIFY. Each exchange
+ * records the callbacks it refused (too late, or a second acknowledgement),
+ * and the fake records the close codes clients sent.
  */
 
 const DISCORD_EPOCH = 1420070400000n;
@@ -81,9 +84,17 @@ export interface FakeGuild {
   roles: { id: string; name: string }[];
 }
 
+/** A callback the fake turned down, as Discord would: too late, or a second acknowledgement. */
+export interface RefusedCallback {
+  reason: 'expired' | 'already-acknowledged';
+  at: number;
+}
+
 /** One dispatched interaction and what the bot answered. */
 export class InteractionExchange {
   readonly responses: InteractionResponse[] = [];
+  /** Callbacks refused: any entry means the bot tried to answer too late or twice. */
+  readonly refused: RefusedCallback[] = [];
   acknowledged = false;
   expired = false;
   private waiters: (() => void)[] = [];
@@ -157,11 +168,19 @@ export class FakeDiscord {
   /** Registered commands: `global`, or by guild id. */
   readonly commands = { global: [] as any[], guilds: new Map<string, any[]>() };
   readonly identifies: any[] = [];
+  /** RESUME requests the fake accepted. */
+  resumes = 0;
+  /** Close codes the clients sent when they closed their gateway socket (1000 for a clean `client.destroy()`). */
+  readonly clientCloses: number[] = [];
+  /** Answer RESUME with "invalid session" so the client has to IDENTIFY again. */
+  refuseResume = false;
   readonly exchanges = new Map<string, InteractionExchange>();
   private readonly byToken = new Map<string, InteractionExchange>();
   /** A callback later than this many ms after dispatch is refused (404 Unknown interaction), as Discord does after 3 s. */
   ackDeadlineMs: number;
   private readonly sessions = new Map<string, Session>();
+  /** Sockets this fake is closing itself, whose close code is not the client's. */
+  private readonly closing = new WeakSet<WebSocket>();
   private readonly hooks: RequestHook[] = [];
   private readonly server = http.createServer((req, res) => void this.handleHttp(req, res));
   private readonly wss = new WebSocketServer({ server: this.server });
@@ -257,6 +276,7 @@ export class FakeDiscord {
   closeGateway(code = 4000, shard?: number): void {
     for (const s of this.sessions.values()) {
       if (!s.socket || (shard !== undefined && s.shard[0] !== shard)) continue;
+      this.closing.add(s.socket);
       if (code === 1006) s.socket.terminate();
       else s.socket.close(code, 'fake-discord');
     }
@@ -292,7 +312,8 @@ export class FakeDiscord {
       else if (op === 2) this.identify(socket, d);
       else if (op === 6) this.resume(socket, d);
     });
-    socket.on('close', () => {
+    socket.on('close', (code) => {
+      if (!this.closing.has(socket)) this.clientCloses.push(code);
       for (const s of this.sessions.values()) if (s.socket === socket) s.socket = undefined;
     });
   }
@@ -317,7 +338,8 @@ export class FakeDiscord {
 
   private resume(socket: WebSocket, d: any): void {
     const session = this.sessions.get(d.session_id);
-    if (!session || d.token !== this.token) return void socket.send(JSON.stringify({ op: 9, s: null, t: null, d: false }));
+    if (!session || d.token !== this.token || this.refuseResume) return void socket.send(JSON.stringify({ op: 9, s: null, t: null, d: false }));
+    this.resumes++;
     session.socket = socket;
     for (const event of session.events) if ((event as { s: number }).s > d.seq) socket.send(JSON.stringify(event));
     this.send(session, 'RESUMED', {});
@@ -370,8 +392,11 @@ export class FakeDiscord {
     if (r.method === 'POST' && (m = r.path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
       const x = this.exchanges.get(m[1]!);
       if (!x || x.payload.token !== m[2]) return error(404, 10062, 'Unknown interaction');
-      if (x.acknowledged) return error(400, 40060, 'Interaction has already been acknowledged.');
-      if (Date.now() - x.sentAt > this.ackDeadlineMs) return (x.expired = true), error(404, 10062, 'Unknown interaction');
+      if (x.acknowledged) return x.refused.push({ reason: 'already-acknowledged', at: Date.now() }), error(400, 40060, 'Interaction has already been acknowledged.');
+      if (Date.now() - x.sentAt > this.ackDeadlineMs) {
+        x.refused.push({ reason: 'expired', at: Date.now() });
+        return (x.expired = true), error(404, 10062, 'Unknown interaction');
+      }
       x.acknowledged = true;
       x.record({ kind: 'callback', type: r.body.type, data: r.body.data ?? {} });
       if (r.query.get('with_response') !== 'true') return { status: 204 };

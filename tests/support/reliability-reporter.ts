@@ -1,0 +1,55 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
+import { PROJECT_ROOT } from '../../src/config.js';
+import { mergeResults, renderReliability, type ReliabilityResults, type StoredScenario } from './reliability-report.js';
+
+/** Where the figures go: the JSON the report is rendered from, and the report. */
+export const RELIABILITY_JSON = path.join(PROJECT_ROOT, 'bench', 'results', 'reliability.json');
+export const RELIABILITY_MD = path.join(PROJECT_ROOT, 'RELIABILITY.md');
+
+const suiteOf = (file: string) => (file.startsWith('tests/load/') ? 'npm run test:load' : 'npm test');
+
+async function readPrevious(): Promise<ReliabilityResults | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(RELIABILITY_JSON, 'utf8')) as ReliabilityResults;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Vitest reporter: collects the scenarios tests recorded with
+ * `recordScenario` (in their task metadata) and, when the run ends, merges
+ * them into bench/results/reliability.json and renders RELIABILITY.md.
+ * Use with `--reporter=default --reporter=./tests/support/reliability-reporter.ts`.
+ */
+export default class ReliabilityReporter implements Reporter {
+  private readonly scenarios: StoredScenario[] = [];
+  private readonly files = new Set<string>();
+
+  onTestModuleEnd(module: TestModule): void {
+    this.files.add(path.relative(PROJECT_ROOT, module.moduleId).split(path.sep).join('/'));
+  }
+
+  onTestCaseResult(test: TestCase): void {
+    const recorded = test.meta().reliability;
+    if (!recorded?.length) return;
+    const file = path.relative(PROJECT_ROOT, test.module.moduleId).split(path.sep).join('/');
+    const state = test.result().state;
+    for (const r of recorded) {
+      this.scenarios.push({ ...r, suite: suiteOf(file), test: `${file} > ${test.fullName}`, file, state, ranAt: '' });
+    }
+  }
+
+  async onTestRunEnd(): Promise<void> {
+    if (this.scenarios.length === 0) return;
+    const now = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+    for (const s of this.scenarios) s.ranAt = now;
+    const results = mergeResults(await readPrevious(), this.scenarios, this.files, now);
+    await fs.mkdir(path.dirname(RELIABILITY_JSON), { recursive: true });
+    await fs.writeFile(RELIABILITY_JSON, `${JSON.stringify(results, null, 2)}\n`);
+    await fs.writeFile(RELIABILITY_MD, renderReliability(results));
+    process.stdout.write(`Reliability: ${this.scenarios.length} scenarios written to ${path.relative(process.cwd(), RELIABILITY_MD)} and ${path.relative(process.cwd(), RELIABILITY_JSON)}\n`);
+  }
+}
