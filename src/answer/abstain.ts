@@ -56,20 +56,33 @@ export function assessEvidence(index: CorpusIndex, question: string, evidence: s
   let total = 0;
   let found = 0;
   const missingRare: string[] = [];
+  const evidenceWords = [...new Set(words(evidence).map((x) => x.word))];
   for (const w of content) {
     const weight = rarity(w);
     total += weight;
     if (have.has(stem(w))) found += weight;
-    else if (isRare(w)) missingRare.push(w);
+    else if (isRare(w) && !evidenceWords.some((x) => nearSpelling(w, x))) missingRare.push(w);
   }
   return { coverage: coverage(index, terms(question), `${evidence} ${implied.join(' ')}`), rareCoverage: total === 0 ? 0 : found / total, missingRare };
 }
 
 /**
- * Decline when the evidence misses a name, number or rare term of the
+ * Decline when the evidence misses a name (a near spelling counts as present: `Sigimund` for `Sigismund`), number or rare term of the
  * question, or covers too little of the question by either weighting —
  * decided from evidence, not from a list of topics.
  */
 export function shouldDecline(e: Evidence, options: AbstainOptions = DEFAULT_ABSTAIN): boolean {
   return (options.requireRareTerms && e.missingRare.length > 0) || e.coverage < options.minCoverage || e.rareCoverage < options.minRareCoverage;
+}
+
+/** One edit apart (insert, delete, substitute or swap two neighbours), for words of five letters or more. */
+export function nearSpelling(a: string, b: string): boolean {
+  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1 || /\d/.test(a)) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (i === a.length && i === b.length) return true;
+  if (a.length === b.length) {
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessEvidence, CAPTION_WORDS, shouldDecline } from '../../src/answer/abstain.js';
+import { assessEvidence, CAPTION_WORDS, nearSpelling, shouldDecline } from '../../src/answer/abstain.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
 import { Bm25Index } from '../../src/index/lexical.js';
 import { terms } from '../../src/text/tokenize.js';
@@ -37,5 +37,24 @@ describe('abstention', () => {
     expect(plain.rareCoverage).toBeLessThan(0.7);
     expect(asCaption.rareCoverage).toBe(1);
     expect(asCaption.coverage).toBe(1);
+  });
+});
+
+describe('near spellings', () => {
+  it('accepts one typo in a long word and nothing looser', () => {
+    expect(nearSpelling('sigimund', 'sigismund')).toBe(true);
+    expect(nearSpelling('goverment', 'government')).toBe(true);
+    expect(nearSpelling('breedlvoe', 'breedlove')).toBe(true);
+    expect(nearSpelling('lavrov', 'lavrova')).toBe(true);
+    expect(nearSpelling('kerry', 'merry')).toBe(true);
+    expect(nearSpelling('kerry', 'kelly')).toBe(false);
+    expect(nearSpelling('paris', 'parish')).toBe(true);
+    expect(nearSpelling('1169', '1196')).toBe(false);
+    expect(nearSpelling('ukraine', 'ukraine')).toBe(true);
+  });
+
+  it('lets a misspelt name in the question still find its evidence', () => {
+    const e = assessEvidence(index, "What is Philip Breedlvoe's job?", paragraphs[0]!);
+    expect(e.missingRare).toEqual([]);
   });
 });
