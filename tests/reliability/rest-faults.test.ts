@@ -38,6 +38,19 @@ function injectFaults(h: Harness, matches: (r: RecordedRequest) => boolean) {
   return { injected, remove };
 }
 
+/** Sends `count` questions from 20 users while faults hit the requests `match` picks; records and returns what happened. */
+async function burstUnderFaults(h: Harness, match: Parameters<typeof injectFaults>[1], count: number, record: ReturnType<typeof recordScenario>) {
+  const faults = injectFaults(h, match);
+  const batch = askBurst(h.fake, { count, users: 20 });
+  await waitUntilSettled(batch, 30_000);
+  faults.remove();
+  const summary = summarize(batch);
+  addBatch(record, summary);
+  record.counts.faults = Object.values(faults.injected).reduce((a, b) => a + b, 0);
+  for (const [kind, n] of Object.entries(faults.injected)) record.figures[`injected: ${kind}`] = n;
+  return { summary, faults };
+}
+
 describe('REST faults on the bot’s replies', () => {
   let h: Harness;
   beforeAll(async () => {
@@ -47,14 +60,7 @@ describe('REST faults on the bot’s replies', () => {
 
   it('429 (bucket and global) and 500/502 on interaction callbacks: discord.js retries and every reply lands in time', async ({ task }) => {
     const record = recordScenario(task, 'rest-faults-callbacks', 'REST 429/500/502 on interaction callbacks');
-    const faults = injectFaults(h, isCallback);
-    const batch = askBurst(h.fake, { count: 80, users: 20 });
-    await waitUntilSettled(batch, 30_000);
-    faults.remove();
-    const summary = summarize(batch);
-    addBatch(record, summary);
-    record.counts.faults = Object.values(faults.injected).reduce((a, b) => a + b, 0);
-    for (const [kind, n] of Object.entries(faults.injected)) record.figures[`injected: ${kind}`] = n;
+    const { summary, faults } = await burstUnderFaults(h, isCallback, 80, record);
     expect(summary).toMatchObject({ sent: 80, answered: 80, lost: 0, late: 0, twice: 0 });
     expect(Object.values(faults.injected).every((n) => n > 0)).toBe(true);
     expect(h.log.lines().filter((l) => l.level >= 50)).toEqual([]);
@@ -101,14 +107,7 @@ describe('REST faults on the edits of deferred replies', () => {
 
   it('429 (bucket and global) and 500/502 on the edits: every deferred answer still arrives once', async ({ task }) => {
     const record = recordScenario(task, 'rest-faults-edits', 'REST 429/500/502 on the edits of deferred answers');
-    const faults = injectFaults(h, isEdit);
-    const batch = askBurst(h.fake, { count: 40, users: 20 });
-    await waitUntilSettled(batch, 30_000);
-    faults.remove();
-    const summary = summarize(batch);
-    addBatch(record, summary);
-    record.counts.faults = Object.values(faults.injected).reduce((a, b) => a + b, 0);
-    for (const [kind, n] of Object.entries(faults.injected)) record.figures[`injected: ${kind}`] = n;
+    const { summary } = await burstUnderFaults(h, isEdit, 40, record);
     expect(summary).toMatchObject({ sent: 40, answered: 40, deferred: 40, lost: 0, late: 0, twice: 0 });
     expect(h.log.lines().filter((l) => l.level >= 50)).toEqual([]);
   }, 60_000);
