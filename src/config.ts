@@ -40,6 +40,20 @@ const cooldown = z
     return { uses, seconds };
   });
 
+/** Most shards `SHARD_COUNT` accepts (Discord's largest bots run a few thousand). */
+export const MAX_SHARDS = 10_000;
+
+/** `auto` (Discord's recommendation from `/gateway/bot`) or a whole number of shards. */
+const shardCount = z.string().transform((value, ctx) => {
+  if (value.toLowerCase() === 'auto') return 'auto' as const;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > MAX_SHARDS) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be auto or a whole number of shards from 1 to ${MAX_SHARDS}` });
+    return z.NEVER;
+  }
+  return n;
+});
+
 /**
  * Every setting Dateline reads from the environment, with its default.
  * `.env.example` documents the same keys; tests keep the two in step.
@@ -89,6 +103,8 @@ const schema = z.object({
     .default(''),
   /** `/ask` limit per user: `N/S` questions per seconds, or `off`. Default `5/30`. */
   ASK_COOLDOWN: cooldown.default('5/30'),
+  /** Shards for `npm run start:sharded`, one process each: `auto` or 1–10000. Default `auto`. */
+  SHARD_COUNT: shardCount.default('auto'),
 });
 
 /** Parsed, typed settings. Paths are absolute. */
@@ -102,6 +118,8 @@ export interface Config {
   hnsw: { m: number; efConstruction: number; efSearch: number };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
   discord: DiscordConfig;
+  /** Shards for the sharded launcher: `auto` asks Discord. */
+  shardCount: 'auto' | number;
 }
 
 /** The Discord bot's settings; token and client id stay optional so the CLI runs without them. */
@@ -152,6 +170,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     answerExcerpts: c.ANSWER_EXCERPTS,
     hnsw: { m: c.HNSW_M, efConstruction: c.HNSW_EF_CONSTRUCTION, efSearch: c.HNSW_EF_SEARCH },
     logLevel: c.LOG_LEVEL,
+    shardCount: c.SHARD_COUNT,
     discord: {
       ...(c.DISCORD_TOKEN ? { token: c.DISCORD_TOKEN } : {}),
       ...(c.DISCORD_CLIENT_ID ? { clientId: c.DISCORD_CLIENT_ID } : {}),

@@ -142,10 +142,28 @@ export function captionPages(captions: readonly CaptionEntry[], limit: number = 
 /** What a reindex changed, as messages. */
 export function formatReindex(r: ReindexReport, limit: number = DISCORD_LIMITS.content): string[] {
   const change = (before: number | undefined, after: number) => (before === undefined ? `${after}` : `${before} → ${after}`);
+  const headline = r.adopted
+    ? `**Index rebuilt** by another shard just now (it was already rebuilding), with ${literal(r.model)}.`
+    : `**Index rebuilt** in ${r.seconds.toFixed(2)} s with ${literal(r.model)}.`;
   const lines = [
-    `**Index rebuilt** in ${r.seconds.toFixed(2)} s with ${literal(r.model)}.`,
+    headline,
     `Stories: ${change(r.previous?.stories, r.stories)} · Sentences: ${change(r.previous?.chunks, r.chunks)}`,
     ...r.problems.map((p) => `Skipped ${literal(p.file)}: ${literal(p.reason)}`),
+    ...shardLines(r),
   ];
   return splitMessage(lines.join('\n'), limit);
+}
+
+/** Under sharding: which generation each shard serves after the reindex. */
+function shardLines(r: ReindexReport): string[] {
+  if (!r.shards?.length) return [];
+  const ok = r.shards.filter((s) => s.generation === r.generation).length;
+  const head =
+    ok === r.shards.length
+      ? `All ${r.shards.length} shards serve ${literal(r.generation)}.`
+      : `${ok} of ${r.shards.length} shards serve ${literal(r.generation)}; a shard that is down loads it when it starts.`;
+  const each = r.shards.map((s) =>
+    s.generation ? `Shard ${s.shard}: ${literal(s.generation)}${s.generation === r.generation ? '' : ' (older)'}` : `Shard ${s.shard}: not reloaded (${literal(s.error ?? 'no answer')})`,
+  );
+  return [head, ...each];
 }

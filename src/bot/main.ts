@@ -14,3 +14,5 @@ const shutdown = () => {
 };
 process.once('SIGINT', shutdown);
 process.once('SIGTERM', shutdown);
+// A shard of `npm run start:sharded`: stop when the manager is gone rather than run on unmanaged.
+if (process.send) process.once('disconnect', shutdown);

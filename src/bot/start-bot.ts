@@ -11,6 +11,7 @@ import { createInteractionHandler } from './interaction-handler.js';
 import { loadCommands } from './load-commands.js';
 import { NO_PINGS } from './respond.js';
 import { missingSettingMessage } from './settings.js';
+import { wireShardReload } from './shard-reload.js';
 import { WorkQueue } from './work-queue.js';
 
 /**
@@ -84,6 +85,9 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
     },
   });
 
+  // Under discord.js's ShardingManager: reload when a sibling shard rebuilt the index.
+  const catchUp = client.shard ? wireShardReload(client, app.index, logger) : undefined;
+
   const handle = createInteractionHandler(commands, ctx);
   const inFlight = new Set<Promise<void>>();
   const onInteraction = (interaction: Parameters<typeof handle>[0]) => {
@@ -107,7 +111,9 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   if (config.discord.clientId && client.application?.id !== config.discord.clientId) {
     logger.warn({ configured: config.discord.clientId, actual: client.application?.id }, 'DISCORD_CLIENT_ID is not the application this token belongs to');
   }
-  logger.info({ user: user.id, name: user.username, guilds: client.guilds.cache.size, commands: [...commands.keys()] }, 'Discord bot ready');
+  await catchUp?.();
+  const shards = client.shard ? { shards: client.shard.ids, shardCount: client.shard.count, generation: app.index.generation() } : {};
+  logger.info({ user: user.id, name: user.username, guilds: client.guilds.cache.size, commands: [...commands.keys()], ...shards }, 'Discord bot ready');
 
   let stopping: Promise<void> | undefined;
   const stop = () =>

@@ -6,7 +6,8 @@ import type { Logger } from '../logger.js';
 import { buildCorpusIndex, DEFAULT_TERMS, type CorpusIndex } from './corpus-index.js';
 import { DEFAULT_BM25 } from './lexical.js';
 import type { IndexExpectations } from './manifest.js';
-import { loadIndex, readCurrentManifest, saveIndex } from './store.js';
+import { acquireLock, type HeldLock } from './lock.js';
+import { currentGeneration, loadIndex, readCurrentManifest, saveIndex } from './store.js';
 
 /** What a rebuild did, for the person who asked for it. */
 export interface ReindexReport {
@@ -19,6 +20,18 @@ export interface ReindexReport {
   problems: SeedProblem[];
   /** Counts of the index that served before, if any. */
   previous?: { stories: number; chunks: number; builtAt: string };
+  /** True when another process was rebuilding: this one waited and took its fresh generation instead of building again. */
+  adopted?: boolean;
+  /** Under sharding: the generation each shard serves after the reload (filled by {@link IndexService.afterReindex}). */
+  shards?: ShardGeneration[];
+}
+
+/** What one shard serves after a reindex, or why it could not say. */
+export interface ShardGeneration {
+  shard: number;
+  generation?: string;
+  /** Why the shard did not answer (down, restarting, reload failed). */
+  error?: string;
 }
 
 /** Settings an index is built with, from {@link Config}. */
@@ -47,6 +60,14 @@ export class IndexService {
   private serving: CorpusIndex | undefined;
   private opening: Promise<CorpusIndex> | undefined;
   private rebuilding: Promise<ReindexReport> | undefined;
+  private servingGeneration: string | undefined;
+  private reloads: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Called after every successful reindex (sharded bots tell the other
+   * shards to {@link reload} here); what it returns becomes `report.shards`.
+   */
+  afterReindex: ((report: ReindexReport) => Promise<ShardGeneration[] | undefined>) | undefined;
 
   constructor(
     private readonly deps: { config: Config; embedder: Embedder; logger: Logger },
@@ -56,6 +77,11 @@ export class IndexService {
   /** The index serving now, if one is loaded. */
   current(): CorpusIndex | undefined {
     return this.serving;
+  }
+
+  /** The generation folder serving now, if known. */
+  generation(): string | undefined {
+    return this.servingGeneration;
   }
 
   /** True while a rebuild runs. */
@@ -72,8 +98,54 @@ export class IndexService {
 
   /** Rebuilds from the seeds; shares a rebuild already under way. */
   reindex(): Promise<ReindexReport> {
-    this.rebuilding ??= this.rebuild().finally(() => (this.rebuilding = undefined));
+    this.rebuilding ??= this.rebuild()
+      .then(async (report) => {
+        const shards = await this.afterReindex?.(report);
+        return shards ? { ...report, shards } : report;
+      })
+      .finally(() => (this.rebuilding = undefined));
     return this.rebuilding;
+  }
+
+  /**
+   * Serves the generation `CURRENT` names now (another process rebuilt it),
+   * loading it read-only and swapping it in at once: an answer already under
+   * way keeps the index it started with. Reloads run one after another; a
+   * generation that cannot serve leaves the current one serving and throws.
+   * Resolves with the generation serving afterwards.
+   */
+  reload(): Promise<string> {
+    const next = this.reloads.catch(() => undefined).then(() => this.reloadNow());
+    this.reloads = next;
+    return next;
+  }
+
+  private async reloadNow(): Promise<string> {
+    const { config, embedder, logger } = this.deps;
+    const wanted = await currentGeneration(config.indexDir);
+    if (wanted && wanted === this.servingGeneration) return wanted;
+    const result = await loadIndex(config.indexDir, expectations(config, embedder), config.hnsw);
+    if (result.status !== 'ok') {
+      const why = result.status === 'missing' ? `no index in ${config.indexDir}` : result.reason;
+      throw new Error(`Cannot reload the index: ${why}. The previous generation keeps serving.`);
+    }
+    this.adopt(result.index, result.generation);
+    logger.info({ generation: result.generation }, 'Reloaded the index');
+    return result.generation;
+  }
+
+  private adopt(index: CorpusIndex, generation: string): void {
+    this.serving = index;
+    this.servingGeneration = generation;
+  }
+
+  /** Takes the index folder's lock (waiting while another process writes), logging why it waits or what it broke. */
+  private lock(): Promise<{ lock: HeldLock; waited: boolean }> {
+    const { config, logger } = this.deps;
+    return acquireLock(config.indexDir, {
+      onWait: (holder) => logger.info({ holder }, 'Another process is writing the index; waiting for it'),
+      onBroke: (why) => logger.warn(`Broke a stale index lock: ${why}.`),
+    });
   }
 
   private async scan(): Promise<SeedScan> {
@@ -92,15 +164,34 @@ export class IndexService {
       const existing = await loadIndex(config.indexDir, expectations(config, embedder), config.hnsw);
       if (existing.status !== 'ok') throw error;
       logger.warn(`${error.message} Serving the existing index (${existing.index.manifest.builtAt}) instead.`);
-      this.serving = existing.index;
+      this.adopt(existing.index, existing.generation);
       return existing.index;
     }
+    const seen = await currentGeneration(config.indexDir);
     const result = await loadIndex(config.indexDir, expectations(config, embedder, scan), config.hnsw);
     if (result.status === 'ok') {
-      this.serving = result.index;
+      this.adopt(result.index, result.generation);
       logger.debug({ generation: result.generation }, 'Loaded the index');
       return result.index;
     }
+    const { lock, waited } = await this.lock();
+    try {
+      if (waited || (await currentGeneration(config.indexDir)) !== seen) {
+        const fresh = await loadIndex(config.indexDir, expectations(config, embedder, scan), config.hnsw);
+        if (fresh.status === 'ok') {
+          this.adopt(fresh.index, fresh.generation);
+          logger.info({ generation: fresh.generation }, 'Loaded the index another process built');
+          return fresh.index;
+        }
+      }
+      return await this.buildMissing(result, scan);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  private async buildMissing(result: Exclude<Awaited<ReturnType<typeof loadIndex>>, { status: 'ok' }>, scan: SeedScan): Promise<CorpusIndex> {
+    const { config, logger } = this.deps;
     if (result.status === 'missing') logger.info(`No index in ${config.indexDir} yet: building it from ${scan.stories.length} stor${scan.stories.length === 1 ? 'y' : 'ies'}.`);
     else if (result.status === 'stale') logger[result.kind === 'seeds' ? 'info' : 'warn'](`Rebuilding the index: ${result.reason}.`);
     else logger.warn(`The index in ${config.indexDir} cannot be used (${result.reason}); rebuilding it.`);
@@ -115,7 +206,7 @@ export class IndexService {
     if (this.onProgress) options.onProgress = this.onProgress;
     const index = await buildCorpusIndex(scan.stories, embedder, options);
     const generation = await saveIndex(index, config.indexDir);
-    this.serving = index;
+    this.adopt(index, generation);
     const seconds = (performance.now() - started) / 1000;
     logger.info(
       { generation, stories: index.manifest.counts.stories, chunks: index.manifest.counts.chunks, seconds: Number(seconds.toFixed(2)) },
@@ -125,7 +216,20 @@ export class IndexService {
   }
 
   private async rebuild(): Promise<ReindexReport> {
-    const before = this.serving?.manifest ?? (await readCurrentManifest(this.deps.config.indexDir));
+    const { config } = this.deps;
+    const before = this.serving?.manifest ?? (await readCurrentManifest(config.indexDir));
+    const seen = await currentGeneration(config.indexDir);
+    const { lock, waited } = await this.lock();
+    try {
+      return await this.rebuildLocked(before, waited || (await currentGeneration(config.indexDir)) !== seen);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** With the lock held: builds, or takes the fresh generation another process just wrote while this one waited. */
+  private async rebuildLocked(before: CorpusIndex['manifest'] | undefined, othersWrote: boolean): Promise<ReindexReport> {
+    const { config, embedder } = this.deps;
     let scan: SeedScan;
     try {
       scan = await this.scan();
@@ -134,6 +238,16 @@ export class IndexService {
         throw new UserFacingError(error.id, `${error.message}\nNothing was rebuilt${before ? '; the previous index keeps serving' : ''}.`, { cause: error });
       }
       throw error;
+    }
+    if (othersWrote) {
+      const fresh = await loadIndex(config.indexDir, expectations(config, embedder, scan), config.hnsw);
+      if (fresh.status === 'ok') {
+        this.adopt(fresh.index, fresh.generation);
+        const m = fresh.index.manifest;
+        const report: ReindexReport = { stories: m.counts.stories, chunks: m.counts.chunks, model: m.model.id, seconds: 0, generation: fresh.generation, problems: scan.problems, adopted: true };
+        if (before) report.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
+        return report;
+      }
     }
     const built = await this.buildAndSave(scan);
     const report: ReindexReport = {

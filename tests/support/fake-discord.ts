@@ -13,7 +13,9 @@ import { WebSocket, WebSocketServer } from 'ws';
  * Hooks for fault tests: {@link FakeDiscord.onRequest} answers chosen REST
  * requests itself (429, 500, delays), {@link FakeDiscord.closeGateway} closes
  * sockets with a code (1006 drops them without a close frame),
- * {@link FakeDiscord.refuseResume} forces a new IDENTIFY. Each exchange
+ * {@link FakeDiscord.refuseResume} forces a new IDENTIFY. With `shards: n`, it
+ * recommends n shards, takes one IDENTIFY per shard and routes each guild's
+ * events to shard `(guild_id >> 22) % n`, as Discord does. Each exchange
  * records the callbacks it refused (too late, or a second acknowledgement),
  * and the fake records the close codes clients sent.
  */
@@ -152,10 +154,16 @@ interface Session {
 export interface FakeDiscordOptions {
   token?: string;
   /** Guilds the bot is in. Default one, with a "Moderators" role. */
-  guilds?: { name?: string; roles?: { id: string; name: string }[] }[];
+  guilds?: { id?: string; name?: string; roles?: { id: string; name: string }[] }[];
   heartbeatIntervalMs?: number;
   /** An interaction callback later than this is refused as Discord does (404, Unknown interaction). Default 3000. */
   ackDeadlineMs?: number;
+  /**
+   * Shards Discord requires: `/gateway/bot` recommends this many, and an
+   * IDENTIFY with fewer is closed with 4011 (sharding required), one for a
+   * shard outside the count with 4010 (invalid shard). Default 1.
+   */
+  shards?: number;
 }
 
 /** The fake Discord server; see the file comment. */
@@ -190,7 +198,7 @@ export class FakeDiscord {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
     this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
     this.guilds = (options.guilds ?? [{ roles: [{ id: snowflake(), name: 'Moderators' }] }]).map((g, i) => ({
-      id: snowflake(),
+      id: g.id ?? snowflake(),
       name: g.name ?? `Guild ${i + 1}`,
       channelId: snowflake(),
       roles: g.roles ?? [],
@@ -295,7 +303,7 @@ export class FakeDiscord {
   }
 
   private shardCount(): number {
-    return [...this.sessions.values()].at(-1)?.shard[1] ?? 1;
+    return this.options.shards ?? [...this.sessions.values()].at(-1)?.shard[1] ?? 1;
   }
 
   private send(session: Session, t: string, d: unknown): void {
@@ -318,10 +326,23 @@ export class FakeDiscord {
     });
   }
 
+  /** IDENTIFY payloads accepted for `shard` (one per shard unless a shard process restarted or lost its session). */
+  identifiesFor(shard: number): any[] {
+    return this.identifies.filter((d) => (d.shard?.[0] ?? 0) === shard);
+  }
+
+  /** The shard a guild's events go to: `(guild_id >> 22) % shard_count`, as Discord routes them. */
+  shardOfGuild(guildId: string, count = this.options.shards ?? 1): number {
+    return this.shardOf(guildId, count);
+  }
+
   private identify(socket: WebSocket, d: any): void {
     if (d.token !== this.token) return socket.close(4004, 'Authentication failed.');
+    const [id, count] = (d.shard ?? [0, 1]) as [number, number];
+    if (!(Number.isInteger(id) && Number.isInteger(count) && id >= 0 && id < count)) return socket.close(4010, 'Invalid shard.');
+    if (count < (this.options.shards ?? 1)) return socket.close(4011, 'Sharding required.');
     this.identifies.push(d);
-    const session: Session = { id: randomBytes(16).toString('hex'), shard: d.shard ?? [0, 1], seq: 0, events: [], socket };
+    const session: Session = { id: randomBytes(16).toString('hex'), shard: [id, count], seq: 0, events: [], socket };
     this.sessions.set(session.id, session);
     const guilds = this.guilds.filter((g) => this.shardOf(g.id, session.shard[1]) === session.shard[0]);
     this.send(session, 'READY', {
@@ -380,7 +401,7 @@ export class FakeDiscord {
     let m: RegExpMatchArray | null;
     if (/^\/(gateway\/bot|users\/@me|applications\/)/.test(r.path) && !bot) return error(401, 0, '401: Unauthorized');
     if (r.method === 'GET' && r.path === '/gateway/bot') {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return { status: 200, body: { url: this.gatewayUrl, shards: this.options.shards ?? 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
     }
     if (r.method === 'GET' && r.path === '/users/@me') return { status: 200, body: this.botUser };
     if (r.method === 'PUT' && (m = r.path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/))) {
