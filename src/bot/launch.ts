@@ -1,10 +1,9 @@
 import { DiscordjsErrorCodes } from 'discord.js';
-import { parseConfig } from '../config.js';
 import { createContext, type ContextOptions } from '../context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { errorDetails } from './error-details.js';
-import { missingDiscordSetting } from './settings.js';
+import { botConfig, TOKEN_REJECTED } from './settings.js';
 import { startBot, type RunningBot, type StartBotOptions } from './start-bot.js';
 
 /** Options for {@link launchBot}. */
@@ -32,19 +31,8 @@ function isInvalidToken(error: unknown): boolean {
  */
 export async function launchBot(env: NodeJS.ProcessEnv, options: LaunchOptions = {}): Promise<LaunchResult> {
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
-  let config;
-  try {
-    config = parseConfig(env);
-  } catch (error) {
-    if (!isUserFacing(error)) throw error;
-    stderr(`error: ${error.message}\n`);
-    return { ok: false, exitCode: 2 };
-  }
-  const missing = missingDiscordSetting(config);
-  if (missing) {
-    stderr(`error: ${missing}\n`);
-    return { ok: false, exitCode: 2 };
-  }
+  const config = botConfig(env, stderr);
+  if (!config) return { ok: false, exitCode: 2 };
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
   try {
     const ctx = await createContext(config, logger, options.context);
@@ -56,7 +44,7 @@ export async function launchBot(env: NodeJS.ProcessEnv, options: LaunchOptions =
       return { ok: false, exitCode: 2 };
     }
     if (isInvalidToken(error)) {
-      stderr(`error: Discord rejected DISCORD_TOKEN. Copy the bot's token again from the developer portal (Bot tab) into .env.\n`);
+      stderr(`error: ${TOKEN_REJECTED}\n`);
       return { ok: false, exitCode: 2 };
     }
     logger.fatal({ error: errorDetails(error, [config.discord.token]) }, 'The Discord bot could not start');

@@ -1,4 +1,5 @@
-import type { Config } from '../config.js';
+import { parseConfig, type Config } from '../config.js';
+import { isUserFacing } from '../errors.js';
 
 /** The settings the bot and `deploy-commands` cannot run without. */
 export type RequiredDiscordKey = 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID';
@@ -16,4 +17,29 @@ export function missingDiscordSetting(config: Config): string | undefined {
   if (!config.discord.token) return missingSettingMessage('DISCORD_TOKEN');
   if (!config.discord.clientId) return missingSettingMessage('DISCORD_CLIENT_ID');
   return undefined;
+}
+
+/** What to tell someone whose token Discord refused. */
+export const TOKEN_REJECTED = "Discord rejected DISCORD_TOKEN. Copy the bot's token again from the developer portal (Bot tab) into .env.";
+
+/**
+ * The bot's settings from `env`, or undefined after writing `error: …` to
+ * `stderr` when a value is bad or a required Discord key is missing (the
+ * caller exits 2). Shared by the bot and the sharded launcher.
+ */
+export function botConfig(env: NodeJS.ProcessEnv, stderr: (text: string) => void): Config | undefined {
+  let config: Config;
+  try {
+    config = parseConfig(env);
+  } catch (error) {
+    if (!isUserFacing(error)) throw error;
+    stderr(`error: ${error.message}\n`);
+    return undefined;
+  }
+  const missing = missingDiscordSetting(config);
+  if (missing) {
+    stderr(`error: ${missing}\n`);
+    return undefined;
+  }
+  return config;
 }

@@ -2,11 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DiscordAPIError, REST, Routes, ShardingManager, type Shard } from 'discord.js';
-import { parseConfig } from '../config.js';
-import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { errorDetails } from './error-details.js';
-import { missingDiscordSetting } from './settings.js';
+import { botConfig, TOKEN_REJECTED } from './settings.js';
 import { relayReloads } from './shard-reload.js';
 
 /**
@@ -52,19 +50,8 @@ function pid(shard: Shard): number | undefined {
  */
 export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOptions = {}): Promise<ShardedResult> {
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
-  let config;
-  try {
-    config = parseConfig(env);
-  } catch (error) {
-    if (!isUserFacing(error)) throw error;
-    stderr(`error: ${error.message}\n`);
-    return { ok: false, exitCode: 2 };
-  }
-  const missing = missingDiscordSetting(config);
-  if (missing) {
-    stderr(`error: ${missing}\n`);
-    return { ok: false, exitCode: 2 };
-  }
+  const config = botConfig(env, stderr);
+  if (!config) return { ok: false, exitCode: 2 };
   const token = config.discord.token!;
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
   let count: number;
@@ -72,7 +59,7 @@ export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOpti
     count = config.shardCount === 'auto' ? await recommendedShardCount(token, config.discord.apiUrl) : config.shardCount;
   } catch (error) {
     if (error instanceof DiscordAPIError && error.status === 401) {
-      stderr(`error: Discord rejected DISCORD_TOKEN. Copy the bot's token again from the developer portal (Bot tab) into .env.\n`);
+      stderr(`error: ${TOKEN_REJECTED}\n`);
       return { ok: false, exitCode: 2 };
     }
     logger.fatal({ error: errorDetails(error, [token]) }, 'Could not ask Discord how many shards to run');

@@ -1,10 +1,9 @@
 import { watch } from 'node:fs';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentGeneration } from '../../src/index/store.js';
-import { startBotProcess, type BotProcess } from '../support/bot-process.js';
+import { startBotProcess } from '../support/bot-process.js';
 import { FakeDiscord, PERMISSIONS, type InteractionExchange } from '../support/fake-discord.js';
 import { seedsFolder, tempDir } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';
