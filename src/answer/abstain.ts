@@ -29,7 +29,10 @@ export interface Evidence {
  * the corpus (BM25 idf over units; a term absent from the corpus weighs most), found in `evidence`.
  */
 export function coverage(index: CorpusIndex, questionTerms: readonly string[], evidence: string): number {
-  const have = new Set(terms(evidence));
+  return coverageOf(index, questionTerms, new Set(terms(evidence)));
+}
+
+function coverageOf(index: CorpusIndex, questionTerms: readonly string[], have: ReadonlySet<string>): number {
   let total = 0;
   let found = 0;
   for (const t of new Set(questionTerms)) {
@@ -51,19 +54,19 @@ export const CAPTION_WORDS: readonly string[] = ['photo', 'photograph', 'photogr
  * covers `question`; `implied` words count as present (see {@link CAPTION_WORDS}).
  */
 export function assessEvidence(index: CorpusIndex, question: string, evidence: string, implied: readonly string[] = []): Evidence {
-  const have = new Set([...terms(evidence), ...implied.map(stem)]);
+  const evidenceWords = [...new Set(words(evidence).map((x) => x.word))];
+  const have = new Set([...evidenceWords.filter((w) => !STOPWORDS.has(w)).map(stem), ...implied.map(stem)]);
   const content = [...new Set(words(question).map((w) => w.word))].filter((w) => !STOPWORDS.has(w));
   let total = 0;
   let found = 0;
   const missingRare: string[] = [];
-  const evidenceWords = [...new Set(words(evidence).map((x) => x.word))];
   for (const w of content) {
     const weight = rarity(w);
     total += weight;
     if (have.has(stem(w))) found += weight;
     else if (isRare(w) && !evidenceWords.some((x) => nearSpelling(w, x))) missingRare.push(w);
   }
-  return { coverage: coverage(index, terms(question), `${evidence} ${implied.join(' ')}`), rareCoverage: total === 0 ? 0 : found / total, missingRare };
+  return { coverage: coverageOf(index, terms(question), have), rareCoverage: total === 0 ? 0 : found / total, missingRare };
 }
 
 /**
