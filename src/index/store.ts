@@ -119,16 +119,23 @@ export async function currentGeneration(dir: string): Promise<string | undefined
   }
 }
 
+/** The manifest of `generation`, or why it cannot be used. */
+async function readManifest(dir: string, generation: string): Promise<{ manifest: Manifest } | { reason: string }> {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(await fs.readFile(path.join(dir, generation, 'manifest.json'), 'utf8')));
+    if (!parsed.success) return { reason: `${generation}/manifest.json is not a Dateline manifest (${parsed.error.issues[0]?.message})` };
+    return { manifest: parsed.data };
+  } catch (error) {
+    return { reason: `${generation}/manifest.json cannot be read (${(error as Error).message})` };
+  }
+}
+
 /** The manifest of the current generation, if it can be read. */
 export async function readCurrentManifest(dir: string): Promise<Manifest | undefined> {
   const generation = await currentGeneration(dir);
   if (!generation) return undefined;
-  try {
-    const parsed = manifestSchema.safeParse(JSON.parse(await fs.readFile(path.join(dir, generation, 'manifest.json'), 'utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = await readManifest(dir, generation);
+  return 'manifest' in read ? read.manifest : undefined;
 }
 
 /**
@@ -141,14 +148,9 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
   const generation = await currentGeneration(dir);
   if (!generation) return { status: 'missing' };
   const folder = path.join(dir, generation);
-  let manifest: Manifest;
-  try {
-    const parsed = manifestSchema.safeParse(JSON.parse(await fs.readFile(path.join(folder, 'manifest.json'), 'utf8')));
-    if (!parsed.success) return { status: 'corrupt', reason: `${generation}/manifest.json is not a Dateline manifest (${parsed.error.issues[0]?.message})` };
-    manifest = parsed.data;
-  } catch (error) {
-    return { status: 'corrupt', reason: `${generation}/manifest.json cannot be read (${(error as Error).message})` };
-  }
+  const read = await readManifest(dir, generation);
+  if (!('manifest' in read)) return { status: 'corrupt', reason: read.reason };
+  const { manifest } = read;
   const stale = staleReason(manifest, expected);
   if (stale) return { status: 'stale', reason: stale, kind: staleKind(manifest, expected) };
   try {
