@@ -40,6 +40,20 @@ const cooldown = z
     return { uses, seconds };
   });
 
+/** Units `ANSWER_BUTTONS_TTL` accepts, in milliseconds. */
+const DURATION_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration like `30m`, `24h` or `7d` (1 minute to 365 days), as milliseconds. */
+const duration = z.string().transform((value, ctx) => {
+  const m = /^(\d+)\s*([mhd])$/i.exec(value);
+  const ms = m ? Number(m[1]) * DURATION_UNITS[m[2]!.toLowerCase() as keyof typeof DURATION_UNITS] : NaN;
+  if (!(ms >= DURATION_UNITS.m && ms <= 365 * DURATION_UNITS.d)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a duration from 1m to 365d, written as a number and m, h or d (e.g. 30m, 24h, 7d)' });
+    return z.NEVER;
+  }
+  return ms;
+});
+
 /** Most shards `SHARD_COUNT` accepts (Discord's largest bots run a few thousand). */
 export const MAX_SHARDS = 10_000;
 
@@ -63,6 +77,8 @@ const schema = z.object({
   SEEDS_DIR: z.string().min(1).default('seeds'),
   /** Folder of the persisted index. Default `embeddings`. */
   INDEX_DIR: z.string().min(1).default('embeddings'),
+  /** Folder of Dateline's own data: the feedback database and the answers its buttons refer to. Default `data`. */
+  DATA_DIR: z.string().min(1).default('data'),
   /** Folder of local models (the bundled one and a cache for hub models). Default `embeddings/models`. */
   MODELS_DIR: z.string().min(1).default('embeddings/models'),
   /**
@@ -103,6 +119,8 @@ const schema = z.object({
     .default(''),
   /** `/ask` limit per user: `N/S` questions per seconds, or `off`. Default `5/30`. */
   ASK_COOLDOWN: cooldown.default('5/30'),
+  /** How long the buttons under an answer keep working (`30m`, `24h`, `7d`; 1m–365d). Default `7d`. */
+  ANSWER_BUTTONS_TTL: duration.default('7d'),
   /** Shards for `npm run start:sharded`, one process each: `auto` or 1–10000. Default `auto`. */
   SHARD_COUNT: shardCount.default('auto'),
 });
@@ -112,6 +130,8 @@ export interface Config {
   seedsDir: string;
   indexDir: string;
   modelsDir: string;
+  /** Feedback database and answer records (`feedback.sqlite`). */
+  dataDir: string;
   embeddingModel: string;
   maxSeedBytes: number;
   answerExcerpts: number;
@@ -132,6 +152,8 @@ export interface DiscordConfig {
   moderatorRoleIds: string[];
   /** Per-user `/ask` limit, or null when off. */
   askCooldown: { uses: number; seconds: number } | null;
+  /** Milliseconds the buttons under an answer keep working. */
+  buttonsTtlMs: number;
 }
 
 /** The keys {@link parseConfig} reads; `.env.example` lists exactly these. */
@@ -160,11 +182,12 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
     );
   }
   const c = parsed.data;
-  const dir = (key: 'SEEDS_DIR' | 'INDEX_DIR' | 'MODELS_DIR') => path.resolve(raw[key] ? cwd : root, c[key]);
+  const dir = (key: 'SEEDS_DIR' | 'INDEX_DIR' | 'MODELS_DIR' | 'DATA_DIR') => path.resolve(raw[key] ? cwd : root, c[key]);
   return {
     seedsDir: dir('SEEDS_DIR'),
     indexDir: dir('INDEX_DIR'),
     modelsDir: dir('MODELS_DIR'),
+    dataDir: dir('DATA_DIR'),
     embeddingModel: c.EMBEDDING_MODEL,
     maxSeedBytes: c.MAX_SEED_BYTES,
     answerExcerpts: c.ANSWER_EXCERPTS,
@@ -178,6 +201,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
       apiUrl: c.DISCORD_API_URL.replace(/\/+$/, ''),
       moderatorRoleIds: c.MODERATOR_ROLE_IDS,
       askCooldown: c.ASK_COOLDOWN,
+      buttonsTtlMs: c.ANSWER_BUTTONS_TTL,
     },
   };
 }

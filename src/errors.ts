@@ -14,6 +14,10 @@ export enum ErrorId {
   BadQuestion = 'bad-question',
   /** No index is loaded and none can be built. */
   IndexUnavailable = 'index-unavailable',
+  /** A story id that is not in the index. */
+  UnknownStory = 'unknown-story',
+  /** A caption number past the story's captions. */
+  NoSuchCaption = 'no-such-caption',
 }
 
 /**

@@ -1,13 +1,61 @@
 import { answer, type Answer } from './answer/answer.js';
 import { cleanQuestion } from './answer/question.js';
 import type { AppContext } from './context.js';
+import { ErrorId, UserFacingError } from './errors.js';
 import type { CorpusIndex } from './index/corpus-index.js';
+import { words } from './text/tokenize.js';
+
+/** Options for {@link ask}. */
+export interface AskOptions {
+  /** Excerpts to return (1–10). Default `config.answerExcerpts`. */
+  k?: number;
+  /** Story id (file name without extension) to search; default every story. */
+  story?: string;
+}
 
 /** Asks one question of the serving index (opening it on first use). */
-export async function ask(ctx: Pick<AppContext, 'config' | 'embedder' | 'index'>, question: string, k = ctx.config.answerExcerpts): Promise<Answer> {
+export async function ask(ctx: Pick<AppContext, 'config' | 'embedder' | 'index'>, question: string, options: AskOptions = {}): Promise<Answer> {
   const cleaned = cleanQuestion(question);
   const index = await ctx.index.open();
-  return answer(index, ctx.embedder, cleaned, { k });
+  const story = options.story === undefined ? undefined : storyPosition(index, options.story);
+  return answer(index, ctx.embedder, cleaned, { k: options.k ?? ctx.config.answerExcerpts, ...(story === undefined ? {} : { retrieve: { story } }) });
+}
+
+/**
+ * The position of story `id` in the index (or of the one story whose title
+ * matches `id` as typed), or a message naming the stories there are.
+ */
+export function storyPosition(index: CorpusIndex, id: string): number {
+  const at = index.stories.findIndex((s) => s.id === id);
+  if (at >= 0) return at;
+  const typed = findStories(index, id);
+  if (typed.length === 1) return index.stories.findIndex((s) => s.id === typed[0]!.id);
+  const known = index.stories.map((s) => `${s.id} (${s.title})`).join(', ');
+  throw new UserFacingError(ErrorId.UnknownStory, `There is no story "${id}" in the index. The stories are: ${known}.`);
+}
+
+/** A story offered for a search box: its id and a label of title and date. */
+export interface StoryChoice {
+  id: string;
+  label: string;
+}
+
+/**
+ * Stories whose title, date or id hold every word typed so far (the last
+ * word may be unfinished), best first: titles starting with the text, then
+ * newest. At most `limit` (Discord shows 25).
+ */
+export function findStories(index: CorpusIndex, typed: string, limit = 25): StoryChoice[] {
+  const wanted = words(typed).map((w) => w.word);
+  const matches = index.stories.filter((s) => {
+    const have = words(`${s.title} ${s.date ?? ''} ${s.id}`).map((w) => w.word);
+    return wanted.every((w, i) => have.some((h) => (i === wanted.length - 1 ? h.startsWith(w) : h === w)));
+  });
+  const starts = (title: string) => (wanted.length > 0 && title.toLowerCase().startsWith(typed.trim().toLowerCase()) ? 0 : 1);
+  return matches
+    .sort((a, b) => starts(a.title) - starts(b.title) || (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title))
+    .slice(0, limit)
+    .map((s) => ({ id: s.id, label: s.date ? `${s.title} (${s.date})` : s.title }));
 }
 
 /** A photo caption as listed by `captions`. */
@@ -23,9 +71,10 @@ export interface CaptionEntry {
   citation: string;
 }
 
-/** Every photo caption of every story, numbered within its story. */
-export function listCaptions(index: CorpusIndex): CaptionEntry[] {
-  return index.stories.flatMap((story) =>
+/** Every photo caption of every story (or of story `story`), numbered within its story. */
+export function listCaptions(index: CorpusIndex, story?: string): CaptionEntry[] {
+  const stories = story === undefined ? index.stories : [index.stories[storyPosition(index, story)]!];
+  return stories.flatMap((story) =>
     story.units
       .filter((u) => u.kind === 'caption')
       .map((u) => ({
@@ -41,6 +90,21 @@ export function listCaptions(index: CorpusIndex): CaptionEntry[] {
   );
 }
 
+/**
+ * Caption `number` of `story` (default: the only story, or the first when
+ * there are several), or a message saying which numbers exist.
+ */
+export function findCaption(index: CorpusIndex, number: number, story?: string): CaptionEntry {
+  const id = story ?? index.stories[0]?.id;
+  if (id === undefined) throw new UserFacingError(ErrorId.IndexUnavailable, 'The index holds no stories.');
+  const captions = listCaptions(index, id);
+  const found = captions.find((c) => c.number === number);
+  if (found) return found;
+  const title = index.stories[storyPosition(index, id)]!.title;
+  const range = captions.length === 0 ? 'has no photo captions' : captions.length === 1 ? 'has 1 photo caption' : `has captions 1 to ${captions.length}`;
+  throw new UserFacingError(ErrorId.NoSuchCaption, `"${title}" ${range}; there is no caption ${number}.`);
+}
+
 /** A story as listed by `sources`. */
 export interface SourceEntry {
   story: string;
@@ -53,8 +117,20 @@ export interface SourceEntry {
   captions: number;
 }
 
+/** What `sources` reports. */
+export interface SourcesReport {
+  stories: SourceEntry[];
+  model: string;
+  dimension: number;
+  /** ISO time of the build. */
+  builtAt: string;
+  /** Who asked for the build (`automatic` when the index was missing or stale at start); null for indexes that predate the record. */
+  builtBy: string | null;
+  chunks: number;
+}
+
 /** The indexed stories and how the index was built. */
-export function listSources(index: CorpusIndex): { stories: SourceEntry[]; model: string; dimension: number; builtAt: string; chunks: number } {
+export function listSources(index: CorpusIndex): SourcesReport {
   return {
     stories: index.stories.map((s) => ({
       story: s.id,
@@ -69,6 +145,7 @@ export function listSources(index: CorpusIndex): { stories: SourceEntry[]; model
     model: index.manifest.model.id,
     dimension: index.manifest.model.dimension,
     builtAt: index.manifest.builtAt,
+    builtBy: index.manifest.builtBy ?? null,
     chunks: index.manifest.counts.chunks,
   };
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -78,14 +79,15 @@ function buildProgram(logger: Logger): Command {
       if (!Number.isInteger(n) || n < 1 || n > 10) throw new InvalidArgumentError(`--k must be a whole number from 1 to 10, got "${v}".`);
       return n;
     }))
-    .action(async (question: string, opts: { json?: boolean; k?: number }) => {
+    .option('--story <id>', 'search this story only (its file name without extension; see `dateline sources`)')
+    .action(async (question: string, opts: { json?: boolean; k?: number; story?: string }) => {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
-      const k = opts.k ?? ctx.config.answerExcerpts;
+      const askOptions = { k: opts.k ?? ctx.config.answerExcerpts, ...(opts.story ? { story: opts.story } : {}) };
       const print = (a: Answer) => out(opts.json ? json(answerJson(a)) : `${renderAnswer(a, Math.min(process.stdout.columns || 100, 100))}\n`);
-      if (question !== '-') return print(await ask(ctx, question, k));
+      if (question !== '-') return print(await ask(ctx, question, askOptions));
       for await (const line of stdinLines()) {
         try {
-          print(await ask(ctx, line, k));
+          print(await ask(ctx, line, askOptions));
         } catch (error) {
           if (!isUserFacing(error)) throw error;
           out(opts.json ? json({ question: line, error: error.message }) : `error: ${error.message}\n`);
@@ -97,9 +99,10 @@ function buildProgram(logger: Logger): Command {
     .command('captions')
     .description("list the story's photo captions")
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
+    .option('--story <id>', 'this story only (default every story)')
+    .action(async (opts: { json?: boolean; story?: string }) => {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
-      const captions = listCaptions(await ctx.index.open());
+      const captions = listCaptions(await ctx.index.open(), opts.story);
       out(opts.json ? json(captions.map(({ number, text, credit, place, date, story }) => ({ number, text, credit, place, date, story }))) : renderCaptions(captions));
     });
 
@@ -119,7 +122,7 @@ function buildProgram(logger: Logger): Command {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
-      const report = await ctx.index.reindex();
+      const report = await ctx.index.reindex({ by: `dateline reindex (${os.userInfo().username})` });
       out(opts.json ? json(report) : renderReindex(report));
     });
 

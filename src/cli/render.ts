@@ -1,7 +1,7 @@
 import type { Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import type { ReindexReport } from '../index/index-service.js';
-import type { CaptionEntry, SourceEntry } from '../queries.js';
+import type { CaptionEntry, SourcesReport } from '../queries.js';
 
 /** Wraps `text` at word boundaries to `width`, each line prefixed. */
 export function wrap(text: string, width: number, prefix: string): string {
@@ -47,11 +47,11 @@ export function renderCaptions(captions: readonly CaptionEntry[], width = 100): 
 }
 
 /** Indexed stories and index facts. */
-export function renderSources(s: { stories: SourceEntry[]; model: string; builtAt: string; chunks: number }): string {
+export function renderSources(s: SourcesReport): string {
   const stories = s.stories.map(
     (x) => `- ${x.title}${x.date ? ` (${x.date})` : ''}${x.source ? `, ${x.source}` : ''} — ${x.paragraphs} paragraphs, ${x.captions} captions [${x.file}]`,
   );
-  return `${stories.join('\n')}\n\nIndex: ${s.chunks} sentences, model ${s.model}, built ${s.builtAt}.`;
+  return `${stories.join('\n')}\n\nIndex: ${s.chunks} sentences, model ${s.model}, built ${s.builtAt}${s.builtBy ? ` by ${s.builtBy}` : ''}.`;
 }
 
 /** What a reindex did. */

@@ -43,6 +43,8 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
   /** Seeds hash to record (see `seedsHash`). */
   seedsHash: string;
+  /** Who asked for the build, recorded in the manifest. Default `automatic`. */
+  builtBy?: string;
 }
 
 /** Copies `rows` into one flat array. */
@@ -91,6 +93,7 @@ export async function buildCorpusIndex(stories: Story[], embedder: Embedder, opt
     stories: stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })),
     counts: { stories: stories.length, units: units.length, chunks: chunks.length },
     builtAt: new Date().toISOString(),
+    builtBy: options.builtBy ?? 'automatic',
     buildSeconds: 0,
     files: {},
   };

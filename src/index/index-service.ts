@@ -96,9 +96,12 @@ export class IndexService {
     return this.opening;
   }
 
-  /** Rebuilds from the seeds; shares a rebuild already under way. */
-  reindex(): Promise<ReindexReport> {
-    this.rebuilding ??= this.rebuild()
+  /**
+   * Rebuilds from the seeds; shares a rebuild already under way. `by` names
+   * who asked (recorded in the manifest, shown by `sources`).
+   */
+  reindex(options: { by?: string } = {}): Promise<ReindexReport> {
+    this.rebuilding ??= this.rebuild(options.by)
       .then(async (report) => {
         const shards = await this.afterReindex?.(report);
         return shards ? { ...report, shards } : report;
@@ -199,11 +202,12 @@ export class IndexService {
     return index;
   }
 
-  private async buildAndSave(scan: SeedScan): Promise<{ index: CorpusIndex; generation: string; seconds: number }> {
+  private async buildAndSave(scan: SeedScan, builtBy?: string): Promise<{ index: CorpusIndex; generation: string; seconds: number }> {
     const { config, embedder, logger } = this.deps;
     const started = performance.now();
     const options: Parameters<typeof buildCorpusIndex>[2] = { seedsHash: seedsHash(scan.stories), hnsw: config.hnsw };
     if (this.onProgress) options.onProgress = this.onProgress;
+    if (builtBy) options.builtBy = builtBy;
     const index = await buildCorpusIndex(scan.stories, embedder, options);
     const generation = await saveIndex(index, config.indexDir);
     this.adopt(index, generation);
@@ -215,20 +219,20 @@ export class IndexService {
     return { index, generation, seconds };
   }
 
-  private async rebuild(): Promise<ReindexReport> {
+  private async rebuild(by: string | undefined): Promise<ReindexReport> {
     const { config } = this.deps;
     const before = this.serving?.manifest ?? (await readCurrentManifest(config.indexDir));
     const seen = await currentGeneration(config.indexDir);
     const { lock, waited } = await this.lock();
     try {
-      return await this.rebuildLocked(before, waited || (await currentGeneration(config.indexDir)) !== seen);
+      return await this.rebuildLocked(before, waited || (await currentGeneration(config.indexDir)) !== seen, by);
     } finally {
       await lock.release();
     }
   }
 
   /** With the lock held: builds, or takes the fresh generation another process just wrote while this one waited. */
-  private async rebuildLocked(before: CorpusIndex['manifest'] | undefined, othersWrote: boolean): Promise<ReindexReport> {
+  private async rebuildLocked(before: CorpusIndex['manifest'] | undefined, othersWrote: boolean, by: string | undefined): Promise<ReindexReport> {
     const { config, embedder } = this.deps;
     let scan: SeedScan;
     try {
@@ -249,7 +253,7 @@ export class IndexService {
         return report;
       }
     }
-    const built = await this.buildAndSave(scan);
+    const built = await this.buildAndSave(scan, by);
     const report: ReindexReport = {
       stories: built.index.manifest.counts.stories,
       chunks: built.index.manifest.counts.chunks,

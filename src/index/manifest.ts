@@ -16,6 +16,8 @@ export const manifestSchema = z.object({
   stories: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string() })),
   counts: z.object({ stories: z.number().int(), units: z.number().int(), chunks: z.number().int() }),
   builtAt: z.string(),
+  /** Who asked for this build: a moderator, a terminal user, or `automatic` (missing or stale index at start). Absent in indexes built before it was recorded. */
+  builtBy: z.string().optional(),
   buildSeconds: z.number(),
   files: z.record(fileEntry),
 });

@@ -31,6 +31,44 @@ export interface RetrieveOptions {
   lexicalK?: number;
   /** Weighted-sum fusion (measured to beat reciprocal-rank fusion here, see DESIGN.md). */
   weights?: FusionWeights;
+  /**
+   * Search this story only (its position in `index.stories`). Every sentence
+   * of the story is scored (a story is small), so the answer does not depend
+   * on how many other stories are indexed. Default: all stories.
+   */
+  story?: number;
+}
+
+/** Where the candidates come from, and what the relative lexical scores are divided by. */
+interface Pool {
+  ids: Set<number>;
+  maxLex: number;
+  maxUnit: number;
+}
+
+/** The best sentences of the whole corpus by the vector and lexical indexes, with the lexical hits' neighbours. */
+function corpusPool(index: CorpusIndex, query: Query, options: RetrieveOptions): Pool {
+  const lexHits = index.lexical.search(query.terms, options.lexicalK ?? 40);
+  const denseHits = index.vector.search(query.vector, options.denseK ?? 40);
+  const ids = new Set<number>([...denseHits.map((h) => h.id), ...lexHits.map((h) => h.doc)]);
+  const sameUnit = (a: number, b: number) => {
+    const x = index.chunks[a];
+    const y = index.chunks[b];
+    return x !== undefined && y !== undefined && x.story === y.story && x.unit === y.unit;
+  };
+  for (const h of lexHits.slice(0, 20)) {
+    if (sameUnit(h.doc, h.doc - 1)) ids.add(h.doc - 1);
+    if (sameUnit(h.doc, h.doc + 1)) ids.add(h.doc + 1);
+  }
+  return { ids, maxLex: lexHits[0]?.score ?? 0, maxUnit: index.unitLexical.search(query.terms, 1)[0]?.score ?? 0 };
+}
+
+/** Every sentence of one story, with the story's own best lexical scores. */
+function storyPool(index: CorpusIndex, query: Query, story: number): Pool {
+  const ids = new Set(index.chunks.filter((c) => c.story === story).map((c) => c.id));
+  const maxLex = Math.max(0, ...[...ids].map((id) => index.lexical.score(query.terms, id)));
+  const maxUnit = Math.max(0, ...(index.unitRow[story] ?? []).map((row) => index.unitLexical.score(query.terms, row)));
+  return { ids, maxLex, maxUnit };
 }
 
 export const DEFAULT_WEIGHTS: FusionWeights = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15 };
@@ -50,22 +88,8 @@ export interface Query {
 export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
   const weights = options.weights ?? DEFAULT_WEIGHTS;
   const dim = index.manifest.model.dimension;
-  const lexicalK = options.lexicalK ?? 40;
-  const lexHits = index.lexical.search(query.terms, lexicalK);
-  const denseHits = index.vector.search(query.vector, options.denseK ?? 40);
-  const ids = new Set<number>([...denseHits.map((h) => h.id), ...lexHits.map((h) => h.doc)]);
-  const sameUnit = (a: number, b: number) => {
-    const x = index.chunks[a];
-    const y = index.chunks[b];
-    return x !== undefined && y !== undefined && x.story === y.story && x.unit === y.unit;
-  };
-  for (const h of lexHits.slice(0, 20)) {
-    if (sameUnit(h.doc, h.doc - 1)) ids.add(h.doc - 1);
-    if (sameUnit(h.doc, h.doc + 1)) ids.add(h.doc + 1);
-  }
-  const maxLex = lexHits[0]?.score ?? 0;
+  const { ids, maxLex, maxUnit } = options.story === undefined ? corpusPool(index, query, options) : storyPool(index, query, options.story);
   const relLex = (id: number) => (maxLex > 0 ? index.lexical.score(query.terms, id) / maxLex : 0);
-  const maxUnit = index.unitLexical.search(query.terms, 1)[0]?.score ?? 0;
   const out: Candidate[] = [];
   for (const id of ids) {
     const chunk = index.chunks[id]!;

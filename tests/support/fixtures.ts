@@ -38,6 +38,7 @@ export async function testConfig(seedsDir?: string, overrides: Record<string, st
   return parseConfig({
     SEEDS_DIR: seedsDir ?? (await seedsFolder()),
     INDEX_DIR: await tempDir('dateline-index-'),
+    DATA_DIR: await tempDir('dateline-data-'),
     MODELS_DIR: path.join(PROJECT_ROOT, 'embeddings', 'models'),
     ...overrides,
   });
