@@ -1,30 +1,35 @@
-import { SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { CommandOutcome } from '../src/bot/command.js';
 import type { BotContext } from '../src/bot/context.js';
+import { integerOption, stringOption, type Conversation } from '../src/bot/conversation.js';
 import { BotError, BotErrorId } from '../src/bot/errors.js';
 import { captionPages } from '../src/bot/format.js';
-import { answerInTime, sendPages } from '../src/bot/respond.js';
+import { storyChoices, storyOption } from '../src/bot/story-option.js';
 import { listCaptions } from '../src/queries.js';
 
-/** `/captions [page:<n>]`. */
+/** `/captions [page:<n>] [story:<story>]`. */
 export const data = new SlashCommandBuilder()
   .setName('captions')
   .setDescription("List the story's photo captions with photographer, place and date.")
-  .addIntegerOption((o) => o.setName('page').setDescription('Page to show when the captions need more than one message (default 1)').setMinValue(1));
+  .addIntegerOption((o) => o.setName('page').setDescription('Page to show when the captions need more than one message (default 1)').setMinValue(1))
+  .addStringOption(storyOption('Captions of one story only (default: every story)'));
 
 /** Shows one page of the numbered photo captions. */
-export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<CommandOutcome> {
-  const page = interaction.options.getInteger('page') ?? 1;
-  const visibility = { ephemeral: false };
-  const pages = await answerInTime(interaction, async () => captionPages(listCaptions(await ctx.index.open())), {
-    ...visibility,
+export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+  const page = integerOption(conversation, 'page') ?? 1;
+  const story = stringOption(conversation, 'story');
+  const pages = await conversation.inTime(async () => captionPages(listCaptions(await ctx.index.open(), story), undefined, story), {
+    ephemeral: false,
     slow: ctx.index.current() === undefined,
-    deferAfterMs: ctx.deferAfterMs,
   });
   const content = pages[page - 1];
   if (content === undefined) {
-    throw new BotError(BotErrorId.NoSuchPage, `There ${pages.length === 1 ? 'is 1 page' : `are ${pages.length} pages`} of captions; try \`/captions page:1\`.`);
+    const retry = `/captions page:1${story ? ` story:${story}` : ''}`;
+    throw new BotError(BotErrorId.NoSuchPage, `There ${pages.length === 1 ? 'is 1 page' : `are ${pages.length} pages`} of captions; try \`${retry}\`.`);
   }
-  await sendPages(interaction, [content], visibility);
+  await conversation.send({ pages: [content] });
   return { result: 'listed' };
 }
+
+/** Suggests stories for the `story` option. */
+export const autocomplete = storyChoices;

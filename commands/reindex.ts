@@ -1,10 +1,11 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type ChatInputCommandInteraction } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandOutcome } from '../src/bot/command.js';
 import type { BotContext } from '../src/bot/context.js';
-import { BotError, BotErrorId, isFriendly } from '../src/bot/errors.js';
+import type { Conversation } from '../src/bot/conversation.js';
+import { BotError, BotErrorId } from '../src/bot/errors.js';
 import { formatReindex } from '../src/bot/format.js';
-import { isModerator } from '../src/bot/permissions.js';
-import { defer, sendPages } from '../src/bot/respond.js';
+import { requireModerator } from '../src/bot/permissions.js';
+import { isFriendly } from '../src/bot/errors.js';
 
 /** `/reindex`: hidden from members without Manage Server by default; checked again at run time. */
 export const data = new SlashCommandBuilder()
@@ -14,19 +15,19 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 /** Rebuilds the index while the old one keeps answering, then reports what changed. */
-export async function execute(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<CommandOutcome> {
-  if (!interaction.inGuild()) throw new BotError(BotErrorId.GuildOnly, '/reindex works in a server only, not in direct messages.');
-  if (!isModerator(interaction, ctx.config.discord.moderatorRoleIds)) {
-    throw new BotError(BotErrorId.NotModerator, 'Only moderators (Manage Server permission or a moderator role) can rebuild the index. Nothing was changed.');
-  }
-  const visibility = { ephemeral: true };
-  await defer(interaction, visibility);
-  const report = await ctx.index.reindex().catch((error: unknown) => {
-    if (isFriendly(error)) throw error;
-    throw new BotError(BotErrorId.ReindexFailed, "The rebuild failed (the details are in the bot's log). The previous index keeps answering questions.", {
-      cause: error,
-    });
-  });
-  await sendPages(interaction, formatReindex(report), visibility);
+export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+  requireModerator(conversation, ctx, '/reindex', 'rebuild the index');
+  const by = `${conversation.user.name} (${conversation.user.id})`;
+  const report = await conversation.inTime(
+    () =>
+      ctx.index.reindex({ by }).catch((error: unknown) => {
+        if (isFriendly(error)) throw error;
+        throw new BotError(BotErrorId.ReindexFailed, "The rebuild failed (the details are in the bot's log). The previous index keeps answering questions.", {
+          cause: error,
+        });
+      }),
+    { ephemeral: true, slow: true },
+  );
+  await conversation.send({ pages: formatReindex(report), ephemeral: true });
   return { result: 'reindexed' };
 }

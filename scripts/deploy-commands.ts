@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     const { token, clientId, guildId, apiUrl } = config.discord;
     const report = await deployCommands({ token: token!, clientId: clientId!, apiUrl, ...(guildId ? { guildId } : {}) }, await loadCommands());
     const where = report.scope === 'guild' ? `in server ${guildId}` : 'globally (they can take up to an hour to appear)';
-    process.stdout.write(`Registered ${report.names.length} commands ${where}: ${report.names.map((n) => `/${n}`).join(', ')}\n`);
+    process.stdout.write(`Registered ${report.names.length} commands ${where}: ${report.labels.join(', ')}\n`);
     return 0;
   } catch (error) {
     const message = isUserFacing(error) ? error.message : error instanceof Error ? error.message : String(error);

@@ -129,6 +129,17 @@ export interface SourcesReport {
   chunks: number;
 }
 
+/** `n word(s)`, with `story` → `stories`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${n === 1 ? word : word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+}
+
+/** How a build's `builtBy` reads after "built …": ` automatically` or ` by <who>`; empty when unknown. */
+export function builtByPhrase(builtBy: string | null): string {
+  if (!builtBy) return '';
+  return builtBy === 'automatic' ? ' automatically (no up-to-date index at start)' : ` by ${builtBy}`;
+}
+
 /** The indexed stories and how the index was built. */
 export function listSources(index: CorpusIndex): SourcesReport {
   return {

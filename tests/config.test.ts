@@ -10,6 +10,7 @@ describe('parseConfig', () => {
     expect(c.embeddingModel).toBe('dateline/glove-100d-sif');
     expect(c.maxSeedBytes).toBe(5 * 1024 * 1024);
     expect(c.answerExcerpts).toBe(3);
+    expect(c.dataDir).toBe(path.join(PROJECT_ROOT, 'data'));
   });
 
   it('resolves given folders against the working directory', () => {
@@ -32,8 +33,27 @@ describe('parseConfig', () => {
     expect(new Set(keys)).toEqual(new Set(CONFIG_KEYS));
   });
 
-  it('leaves the Discord settings optional, with defaults for the API, moderators and cooldown', () => {
-    expect(parseConfig({}).discord).toEqual({ apiUrl: 'https://discord.com/api', moderatorRoleIds: [], askCooldown: { uses: 5, seconds: 30 } });
+  it('leaves the Discord settings optional, with defaults for the API, moderators, cooldown and button lifetime', () => {
+    expect(parseConfig({}).discord).toEqual({
+      apiUrl: 'https://discord.com/api',
+      moderatorRoleIds: [],
+      askCooldown: { uses: 5, seconds: 30 },
+      buttonsTtlMs: 7 * 86_400_000,
+    });
+  });
+
+  it.each([
+    ['30m', 30 * 60_000],
+    ['24h', 24 * 3_600_000],
+    ['2D', 2 * 86_400_000],
+  ])('reads ANSWER_BUTTONS_TTL=%s', (value, ms) => {
+    expect(parseConfig({ ANSWER_BUTTONS_TTL: value }).discord.buttonsTtlMs).toBe(ms);
+  });
+
+  it('names a bad ANSWER_BUTTONS_TTL and the form it takes', () => {
+    for (const bad of ['0m', '7', '400d', 'week']) {
+      expect(() => parseConfig({ ANSWER_BUTTONS_TTL: bad })).toThrow(`ANSWER_BUTTONS_TTL="${bad}": must be a duration from 1m to 365d`);
+    }
   });
 
   it('reads the Discord settings', () => {
@@ -52,6 +72,7 @@ describe('parseConfig', () => {
       apiUrl: 'http://127.0.0.1:8080/api',
       moderatorRoleIds: ['323456789012345678', '423456789012345678'],
       askCooldown: { uses: 3, seconds: 10 },
+      buttonsTtlMs: 7 * 86_400_000,
     });
     expect(parseConfig({ ASK_COOLDOWN: 'off' }).discord.askCooldown).toBeNull();
   });

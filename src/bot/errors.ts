@@ -16,6 +16,8 @@ export enum BotErrorId {
   ReindexFailed = 'reindex-failed',
   /** An interaction for a command this bot does not have (stale registration). */
   UnknownCommand = 'unknown-command',
+  /** "Ask Dateline" on a message without text. */
+  EmptyQuestion = 'empty-question',
 }
 
 /** A refusal written for the Discord user, shown ephemerally by the interaction handler. */

@@ -2,7 +2,9 @@ import { escapeMarkdown } from 'discord.js';
 import type { Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import type { ReindexReport } from '../index/index-service.js';
-import type { CaptionEntry } from '../queries.js';
+import type { FeedbackSummary } from '../feedback/feedback-store.js';
+import { DOWNVOTE_REASONS, type DownvoteReason } from '../feedback/feedback-store.js';
+import { builtByPhrase, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
 
 /** Discord's message limits (characters; embeds per message). Dateline replies in message content only, no embeds. */
 export const DISCORD_LIMITS = {
@@ -112,14 +114,15 @@ export function formatAnswer(answer: Answer, options: AnswerFormatOptions = {}):
   return splitMessage(parts.join('\n\n'), options.limit);
 }
 
-const PAGE_FOOTER_ROOM = 80;
+const PAGE_FOOTER_ROOM = 120;
 
 /**
  * Photo captions, numbered within their story, with credit, place and date,
  * as pages that each fit one message; every page but a lone one ends with
- * "Page i of n" and how to ask for the next.
+ * "Page i of n" and the command for the next (`/captions page:N`, with the
+ * story when one was chosen).
  */
-export function captionPages(captions: readonly CaptionEntry[], limit: number = DISCORD_LIMITS.content): string[] {
+export function captionPages(captions: readonly CaptionEntry[], limit: number = DISCORD_LIMITS.content, storyOption?: string): string[] {
   if (captions.length === 0) return ['The story has no photo captions.'];
   const parts: string[] = [];
   let story: string | undefined;
@@ -134,7 +137,7 @@ export function captionPages(captions: readonly CaptionEntry[], limit: number = 
   const pages = splitMessage(parts.join('\n\n'), limit - PAGE_FOOTER_ROOM);
   if (pages.length === 1) return pages;
   return pages.map((page, i) => {
-    const next = i + 1 < pages.length ? ` · next: \`/captions page:${i + 2}\`` : '';
+    const next = i + 1 < pages.length ? ` · next: \`/captions page:${i + 2}${storyOption ? ` story:${storyOption}` : ''}\`` : '';
     return `${page}\n\n-# Page ${i + 1} of ${pages.length}${next}`;
   });
 }
@@ -166,4 +169,51 @@ function shardLines(r: ReindexReport): string[] {
     s.generation ? `Shard ${s.shard}: ${literal(s.generation)}${s.generation === r.generation ? '' : ' (older)'}` : `Shard ${s.shard}: not reloaded (${literal(s.error ?? 'no answer')})`,
   );
   return [head, ...each];
+}
+
+/** One photo caption in full, with its number, credit, place, date and story. */
+export function formatCaption(c: CaptionEntry): string[] {
+  const facts = [c.credit, c.place, c.date].filter(Boolean).join(' · ');
+  return splitMessage(`**Photo caption ${c.number}** · *${literal(c.title)}*${facts ? `\n${literal(facts)}` : ''}\n${blockQuote(literal(c.text))}`);
+}
+
+/** A Discord timestamp (shown in each reader's time zone) for an ISO time, or the text itself when unreadable. */
+function when(iso: string): string {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? literal(iso) : `<t:${Math.floor(ms / 1000)}:f>`;
+}
+
+/** The indexed stories and how the index was built, for `/sources`. */
+export function formatSources(s: SourcesReport): string[] {
+  const stories = s.stories.map((x) => {
+    const meta = [x.date, x.source].filter(Boolean).map((v) => literal(v!)).join(' · ');
+    return `- **${literal(x.title)}**${meta ? ` · ${meta}` : ''} · ${plural(x.paragraphs, 'paragraph')}, ${plural(x.captions, 'caption')} · \`${x.story}\``;
+  });
+  const by = literal(builtByPhrase(s.builtBy));
+  const lines = [
+    `**Sources** · ${plural(s.stories.length, 'story')}`,
+    ...stories,
+    '',
+    `Index: ${plural(s.chunks, 'sentence')}, model ${literal(s.model)} (${s.dimension} dimensions), built ${when(s.builtAt)}${by}.`,
+  ];
+  return splitMessage(lines.join('\n'));
+}
+
+/** The feedback summary for `/feedback`. */
+export function formatFeedback(f: FeedbackSummary): string[] {
+  if (f.votes === 0) return ['**Feedback** · No answers have been rated yet.'];
+  const share = `${Math.round((f.helpfulShare ?? 0) * 100)}%`;
+  const lines = [
+    `**Feedback** · ${f.answersRated} answer${f.answersRated === 1 ? '' : 's'} rated · ${share} helpful (👍 ${f.upvotes} · 👎 ${f.downvotes})`,
+  ];
+  if (f.mostDownvoted.length) {
+    lines.push('', '**Most downvoted questions**');
+    f.mostDownvoted.forEach((q, i) => {
+      const reasons = Object.entries(q.reasons)
+        .map(([r, n]) => `${DOWNVOTE_REASONS[r as DownvoteReason]} ×${n}`)
+        .join(', ');
+      lines.push(`${i + 1}. ${literal(q.question)} — 👎 ${q.downvotes}${q.upvotes ? ` · 👍 ${q.upvotes}` : ''}${reasons ? ` (${literal(reasons)})` : ''}`);
+    });
+  }
+  return splitMessage(lines.join('\n'));
 }

@@ -19,10 +19,10 @@ export async function loadCommands(dir: string = COMMANDS_DIR): Promise<Map<stri
   const commands = new Map<string, BotCommand>();
   for (const file of files) {
     const module: unknown = await import(pathToFileURL(path.join(dir, file)).href);
-    if (!isBotCommand(module)) throw new Error(`${path.join(dir, file)} must export \`data\` (a SlashCommandBuilder) and \`execute\`.`);
+    if (!isBotCommand(module)) throw new Error(`${path.join(dir, file)} must export \`data\` (a SlashCommandBuilder or ContextMenuCommandBuilder) and \`execute\`.`);
     const { name } = module.data;
     if (commands.has(name)) throw new Error(`Two files in ${dir} define the command /${name}.`);
-    commands.set(name, { data: module.data, execute: module.execute });
+    commands.set(name, { data: module.data, execute: module.execute, ...(module.autocomplete ? { autocomplete: module.autocomplete } : {}) });
   }
   if (commands.size === 0) throw new Error(`No commands found in ${dir}.`);
   return commands;

@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { MessageFlags, type ChatInputCommandInteraction, type MessageMentionOptions } from 'discord.js';
+import { MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type MessageMentionOptions, type RepliableInteraction } from 'discord.js';
 import { redact } from './error-details.js';
 
 /** Allowed mentions on every message: none, so quoted text or a question never pings anyone. */
@@ -14,7 +14,7 @@ export interface Visibility {
 const flags = ({ ephemeral }: Visibility) => (ephemeral ? MessageFlags.Ephemeral : 0) | MessageFlags.SuppressEmbeds;
 
 /** Acknowledges the interaction without an answer yet ("thinking…"); the answer then edits it. */
-export async function defer(interaction: ChatInputCommandInteraction, visibility: Visibility): Promise<void> {
+export async function defer(interaction: RepliableInteraction, visibility: Visibility): Promise<void> {
   if (interaction.deferred || interaction.replied) return;
   await interaction.deferReply({ flags: visibility.ephemeral ? MessageFlags.Ephemeral : undefined });
 }
@@ -38,7 +38,7 @@ export interface DeadlineOptions extends Visibility {
  * and never more than `deferAfterMs` from now (a local clock behind
  * Discord's cannot stretch the window).
  */
-export function msUntilDefer(interaction: Pick<ChatInputCommandInteraction, 'createdTimestamp'>, deferAfterMs: number, now = Date.now()): number {
+export function msUntilDefer(interaction: Pick<RepliableInteraction, 'createdTimestamp'>, deferAfterMs: number, now = Date.now()): number {
   return Math.max(0, Math.min(deferAfterMs, interaction.createdTimestamp + deferAfterMs - now));
 }
 
@@ -47,7 +47,7 @@ export function msUntilDefer(interaction: Pick<ChatInputCommandInteraction, 'cre
  * is known to be slow, or as soon as it outlasts its deferral time (see
  * {@link msUntilDefer}); fast work is answered with a plain reply afterwards.
  */
-export async function answerInTime<T>(interaction: ChatInputCommandInteraction, work: () => Promise<T>, options: DeadlineOptions): Promise<T> {
+export async function answerInTime<T>(interaction: RepliableInteraction, work: () => Promise<T>, options: DeadlineOptions): Promise<T> {
   const task = work();
   const settled = task.then(
     () => 'done' as const,
@@ -66,7 +66,7 @@ export async function answerInTime<T>(interaction: ChatInputCommandInteraction, 
 }
 
 /** `content` with the bot's token redacted, should a question or a story ever quote it. */
-function withoutToken(interaction: ChatInputCommandInteraction, content: string): string {
+function withoutToken(interaction: RepliableInteraction, content: string): string {
   return redact(content, [interaction.client.token]);
 }
 
@@ -74,18 +74,24 @@ function withoutToken(interaction: ChatInputCommandInteraction, content: string)
  * Sends `pages` in order: the first as the reply (or as the edit of a
  * deferred reply), the others as follow-ups with the same visibility.
  * Every message suppresses link previews, pings nobody, and never holds the
- * bot's token.
+ * bot's token; `components` go under the last page.
  */
-export async function sendPages(interaction: ChatInputCommandInteraction, pages: readonly string[], visibility: Visibility): Promise<void> {
+export async function sendPages(
+  interaction: RepliableInteraction,
+  pages: readonly string[],
+  visibility: Visibility,
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[] = [],
+): Promise<void> {
   if (pages.length === 0) throw new Error('sendPages needs at least one page');
   for (const [i, page] of pages.entries()) {
     const content = withoutToken(interaction, page);
+    const extra = i === pages.length - 1 && components.length > 0 ? { components } : {};
     if (i === 0 && interaction.deferred && !interaction.replied) {
-      await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: MessageFlags.SuppressEmbeds });
+      await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: MessageFlags.SuppressEmbeds, ...extra });
     } else if (i === 0 && !interaction.replied) {
-      await interaction.reply({ content, allowedMentions: NO_PINGS, flags: flags(visibility) });
+      await interaction.reply({ content, allowedMentions: NO_PINGS, flags: flags(visibility), ...extra });
     } else {
-      await interaction.followUp({ content, allowedMentions: NO_PINGS, flags: flags(visibility) });
+      await interaction.followUp({ content, allowedMentions: NO_PINGS, flags: flags(visibility), ...extra });
     }
   }
 }
@@ -95,7 +101,7 @@ export async function sendPages(interaction: ChatInputCommandInteraction, pages:
  * a reply, the edit of a deferred reply (which keeps the deferral's
  * visibility), or a follow-up when already answered.
  */
-export async function sendError(interaction: ChatInputCommandInteraction, message: string): Promise<void> {
+export async function sendError(interaction: RepliableInteraction, message: string): Promise<void> {
   const content = withoutToken(interaction, message);
   if (interaction.deferred && !interaction.replied) {
     await interaction.editReply({ content, allowedMentions: NO_PINGS });

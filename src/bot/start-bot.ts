@@ -4,15 +4,15 @@ import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.j
 import type { AppContext } from '../context.js';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { BotCommand } from './command.js';
-import type { BotContext } from './context.js';
-import { Cooldown } from './cooldown.js';
+import { createBotContext } from './context.js';
 import { errorDetails } from './error-details.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { createInteractionHandler } from './interaction-handler.js';
+import { createMentionHandler } from './mention-handler.js';
 import { loadCommands } from './load-commands.js';
 import { NO_PINGS } from './respond.js';
 import { missingSettingMessage } from './settings.js';
 import { wireShardReload } from './shard-reload.js';
-import { WorkQueue } from './work-queue.js';
 
 /**
  * discord.js paces all REST requests except interaction callbacks to 50 per
@@ -47,6 +47,8 @@ export interface StartBotOptions {
   drainMs?: number;
   /** Answers computed at the same time; the others queue in arrival order. Default 4. */
   answerConcurrency?: number;
+  /** Feedback database to use. Default: `feedback.sqlite` in `config.dataDir`, closed on stop. */
+  feedback?: FeedbackStore;
 }
 
 /** A logged-in bot. */
@@ -67,14 +69,14 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   const token = options.token ?? config.discord.token;
   if (!token) throw new UserFacingError(ErrorId.BadConfig, missingSettingMessage('DISCORD_TOKEN'));
   const commands = options.commands ?? (await loadCommands());
-  const ctx: BotContext = {
-    ...app,
-    cooldown: new Cooldown(config.discord.askCooldown, options.now),
-    deferAfterMs: options.deferAfterMs ?? 1500,
-    answers: new WorkQueue(options.answerConcurrency ?? 4),
+  const ctx = createBotContext(app, options);
+  const feedback = ctx.feedback;
+  const closeFeedback = () => {
+    if (!options.feedback) feedback.close();
   };
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    // GuildMessages (not privileged) delivers messages that mention the bot with their text.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     allowedMentions: NO_PINGS,
     ...options.clientOptions,
     rest: {
@@ -94,7 +96,13 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
     const running = handle(interaction).finally(() => inFlight.delete(running));
     inFlight.add(running);
   };
+  const handleMention = createMentionHandler(ctx);
+  const onMessage = (message: Parameters<typeof handleMention>[0]) => {
+    const running = handleMention(message).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+  };
   client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.MessageCreate, onMessage);
   client.on(Events.Error, (error) => logger.error({ error: errorDetails(error, [token]) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'Gateway connection closed for good'));
@@ -105,6 +113,7 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
     await Promise.all([once(client, Events.ClientReady), client.login(token)]);
   } catch (error) {
     await client.destroy();
+    closeFeedback();
     throw error;
   }
   const user = client.user!;
@@ -119,12 +128,14 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   const stop = () =>
     (stopping ??= (async () => {
       client.off(Events.InteractionCreate, onInteraction);
+      client.off(Events.MessageCreate, onMessage);
       const drainMs = options.drainMs ?? 10_000;
       logger.info({ inFlight: inFlight.size, drainMs }, 'Stopping: no new interactions; finishing those in flight');
       const timer = new AbortController();
       await Promise.race([Promise.allSettled([...inFlight]), delay(drainMs, undefined, { signal: timer.signal })]);
       timer.abort();
       await client.destroy();
+      closeFeedback();
       logger.info('Discord bot stopped');
     })());
   return { client: client as Client<true>, commands, stop };

@@ -1,7 +1,7 @@
 import type { Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import type { ReindexReport } from '../index/index-service.js';
-import type { CaptionEntry, SourcesReport } from '../queries.js';
+import { builtByPhrase, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
 
 /** Wraps `text` at word boundaries to `width`, each line prefixed. */
 export function wrap(text: string, width: number, prefix: string): string {
@@ -49,9 +49,9 @@ export function renderCaptions(captions: readonly CaptionEntry[], width = 100): 
 /** Indexed stories and index facts. */
 export function renderSources(s: SourcesReport): string {
   const stories = s.stories.map(
-    (x) => `- ${x.title}${x.date ? ` (${x.date})` : ''}${x.source ? `, ${x.source}` : ''} — ${x.paragraphs} paragraphs, ${x.captions} captions [${x.file}]`,
+    (x) => `- ${x.title}${x.date ? ` (${x.date})` : ''}${x.source ? `, ${x.source}` : ''} — ${plural(x.paragraphs, 'paragraph')}, ${plural(x.captions, 'caption')} [${x.file}]`,
   );
-  return `${stories.join('\n')}\n\nIndex: ${s.chunks} sentences, model ${s.model}, built ${s.builtAt}${s.builtBy ? ` by ${s.builtBy}` : ''}.`;
+  return `${stories.join('\n')}\n\nIndex: ${s.chunks} sentences, model ${s.model}, built ${s.builtAt}${builtByPhrase(s.builtBy)}.`;
 }
 
 /** What a reindex did. */

@@ -12,29 +12,36 @@ beforeAll(async () => {
 afterAll(() => fake?.stop());
 
 describe('deploy-commands', () => {
-  it('registers exactly the three commands in the guild, with their options and /reindex limited to Manage Server', async () => {
+  it('registers exactly the bot\'s commands in the guild, with their options, and /reindex and /feedback limited to Manage Server', async () => {
     const guildId = fake.guilds[0]!.id;
     const report = await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId, apiUrl: fake.apiUrl }, await loadCommands());
-    expect(report).toEqual({ scope: 'guild', names: ['ask', 'captions', 'reindex'] });
+    expect(report.scope).toBe('guild');
+    expect(report.labels).toEqual(['Ask Dateline (message menu)', '/ask', '/caption', '/captions', '/feedback', '/reindex', '/sources']);
     const put = fake.requests.filter((r) => r.method === 'PUT');
     expect(put.map((r) => [r.path, r.authorization])).toEqual([[`/applications/${fake.applicationId}/guilds/${guildId}/commands`, `Bot ${fake.token}`]]);
     const byName = Object.fromEntries(fake.commands.guilds.get(guildId)!.map((c) => [c.name, c]));
-    expect(Object.keys(byName)).toEqual(['ask', 'captions', 'reindex']);
+    expect(Object.keys(byName)).toEqual(['Ask Dateline', 'ask', 'caption', 'captions', 'feedback', 'reindex', 'sources']);
+    const story = expect.objectContaining({ name: 'story', type: 3, required: false, autocomplete: true });
     expect(byName.ask.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
+      story,
       expect.objectContaining({ name: 'private', type: 5, required: false }),
     ]);
     expect(byName.ask.default_member_permissions).toBeUndefined();
-    expect(byName.captions.options).toEqual([expect.objectContaining({ name: 'page', type: 4, required: false, min_value: 1 })]);
-    expect(byName.reindex).toMatchObject({ default_member_permissions: '32', contexts: [0] });
-    expect(byName.reindex.options ?? []).toEqual([]);
+    expect(byName['Ask Dateline']).toMatchObject({ type: 3 });
+    expect(byName.captions.options).toEqual([expect.objectContaining({ name: 'page', type: 4, required: false, min_value: 1 }), story]);
+    expect(byName.caption.options).toEqual([expect.objectContaining({ name: 'number', type: 4, required: true, min_value: 1 }), story]);
+    for (const moderated of [byName.reindex, byName.feedback]) {
+      expect(moderated).toMatchObject({ default_member_permissions: '32', contexts: [0] });
+      expect(moderated.options ?? []).toEqual([]);
+    }
   });
 
   it('`npm run deploy-commands` registers globally without DISCORD_GUILD_ID, through DISCORD_API_URL', async () => {
     const run = runEntry('scripts/deploy-commands.ts', { DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, await tempDir());
     expect(await run.exit).toBe(0);
-    expect(run.stdout()).toMatch(/^Registered 3 commands globally .*: \/ask, \/captions, \/reindex\n$/);
-    expect(fake.commands.global.map((c) => c.name)).toEqual(['ask', 'captions', 'reindex']);
+    expect(run.stdout()).toMatch(/^Registered 7 commands globally .*: Ask Dateline \(message menu\), \/ask, \/caption, \/captions, \/feedback, \/reindex, \/sources\n$/);
+    expect(fake.commands.global.map((c) => c.name)).toEqual(['Ask Dateline', 'ask', 'caption', 'captions', 'feedback', 'reindex', 'sources']);
   });
 
   it('exits 2 naming the missing key when DISCORD_CLIENT_ID is unset', async () => {

@@ -59,6 +59,7 @@ export function watchedLog(): WatchedLog {
 /** A bot connected to a fake Discord, with the pieces tests look at. */
 export interface Harness {
   fake: FakeDiscord;
+  /** The running bot; a test may replace it (a restart), and {@link stop} stops the one here. */
   bot: RunningBot;
   ctx: AppContext;
   config: Config;
@@ -102,7 +103,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.openIndex ?? true) await ctx.index.open();
   const bot = await startBot(ctx, { clientOptions: NO_IDENTIFY_WAIT, ...options.start });
   const handled = async (x: InteractionExchange) => (await log.waitForInteraction(x.id), x);
-  return {
+  const harness: Harness = {
     fake,
     bot,
     ctx,
@@ -111,10 +112,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     handled,
     run: (name, commandOptions, who) => handled(fake.command(name, commandOptions, who)),
     stop: async () => {
-      await bot.stop();
+      await harness.bot.stop();
       await fake.stop();
     },
   };
+  return harness;
 }
 
 /** Removes the escapes `literal()` added: what Discord shows. */

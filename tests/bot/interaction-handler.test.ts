@@ -22,12 +22,12 @@ beforeAll(async () => {
     command('boom', async () => {
       throw new Error(`kaput with ${h.fake.token}`);
     }),
-    command('boom-deferred', async (i) => {
-      await i.deferReply();
+    command('boom-deferred', async (c) => {
+      await c.inTime(async () => undefined, { ephemeral: false, slow: true });
       throw new TypeError('late kaput');
     }),
-    command('boom-replied', async (i) => {
-      await i.reply({ content: 'part one' });
+    command('boom-replied', async (c) => {
+      await c.send({ pages: ['part one'] });
       throw new Error('kaput after part one');
     }),
     command('refuse', async () => {
@@ -91,10 +91,10 @@ describe('stopping the bot', () => {
     const draining = await startHarness({
       start: {
         commands: new Map([
-          command('wait', async (i) => {
+          command('wait', async (c) => {
             began();
             await gate;
-            await i.reply({ content: 'done waiting' });
+            await c.send({ pages: ['done waiting'] });
           }),
         ]),
       },

@@ -63,3 +63,27 @@ export function memoryLogger(): { logger: Logger; lines: () => { level: number; 
 export async function seedText(): Promise<string> {
   return fs.readFile(SEED_FILE, 'utf8');
 }
+
+/** A second, short story (written for the tests) with one photo caption, for many-story features. */
+export const SECOND_STORY = {
+  id: '2019-07-14-portugal-storm',
+  title: "Storm keeps Portugal's fishing fleet in port",
+  text: [
+    ' date 2019-07-14 Fishing boats sit idle in the harbour of Peniche, Portugal, July 13, 2019. REUTERS/Test Photographer',
+    '',
+    "LISBON Portugal's fishing fleet stayed in port on Sunday as a summer storm closed the Atlantic coast to small boats for a third day.",
+    '',
+    'The harbour master in Peniche said waves of up to seven metres were expected until Tuesday.',
+    '',
+    "Fishermen's associations asked the government for emergency aid to cover lost catches.",
+    '',
+  ].join('\n'),
+} as const;
+
+/** A seeds folder with the seed story and {@link SECOND_STORY} (with a sidecar giving its title). */
+export function twoStoriesFolder(): Promise<string> {
+  return seedsFolder({
+    [`${SECOND_STORY.id}.txt`]: SECOND_STORY.text,
+    [`${SECOND_STORY.id}.json`]: JSON.stringify({ title: SECOND_STORY.title, source: 'Test desk' }),
+  });
+}

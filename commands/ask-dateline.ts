@@ -1,0 +1,18 @@
+import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
+import { answerQuestion } from '../src/bot/answer-flow.js';
+import type { CommandOutcome } from '../src/bot/command.js';
+import type { BotContext } from '../src/bot/context.js';
+import { stringOption, type Conversation } from '../src/bot/conversation.js';
+import { BotError, BotErrorId } from '../src/bot/errors.js';
+
+/** Right-click a message → Apps → "Ask Dateline": the message's text is the question. */
+export const data = new ContextMenuCommandBuilder().setName('Ask Dateline').setType(ApplicationCommandType.Message);
+
+/** Answers the selected message's text as a question, in the channel. */
+export function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+  const question = (stringOption(conversation, 'message') ?? '').trim();
+  if (!question) {
+    throw new BotError(BotErrorId.EmptyQuestion, 'That message has no text to ask about (Dateline reads only the words of a message, not images or embeds).');
+  }
+  return answerQuestion(conversation, ctx, question, { ephemeral: false });
+}

@@ -1,0 +1,20 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { CommandOutcome } from '../src/bot/command.js';
+import type { BotContext } from '../src/bot/context.js';
+import type { Conversation } from '../src/bot/conversation.js';
+import { formatFeedback } from '../src/bot/format.js';
+import { requireModerator } from '../src/bot/permissions.js';
+
+/** `/feedback`: moderators only (hidden from others by default, checked again at run time). */
+export const data = new SlashCommandBuilder()
+  .setName('feedback')
+  .setDescription("Readers' votes on answers: share helpful and the most downvoted questions (moderators only).")
+  .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  .setContexts(InteractionContextType.Guild);
+
+/** Summarises the votes privately for the moderator. */
+export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+  requireModerator(conversation, ctx, '/feedback', 'see the feedback');
+  await conversation.send({ pages: formatFeedback(ctx.feedback.summary()), ephemeral: true });
+  return { result: 'listed' };
+}

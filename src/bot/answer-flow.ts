@@ -1,0 +1,92 @@
+import type { Answer } from '../answer/answer.js';
+import type { Excerpt } from '../answer/excerpt.js';
+import type { CitedUnit, NewAnswer } from '../feedback/feedback-store.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { ask, listSources } from '../queries.js';
+import { answerControls } from './answer-buttons.js';
+import type { CommandOutcome } from './command.js';
+import type { BotContext } from './context.js';
+import type { Conversation } from './conversation.js';
+import { redact } from './error-details.js';
+import { BotError, BotErrorId } from './errors.js';
+import { formatAnswer } from './format.js';
+import { msUntilDefer } from './respond.js';
+
+/** Longest question Discord lets a user type into `/ask`; longer ones (a selected message, a mention) are refused. */
+export const MAX_QUESTION_LENGTH = 300;
+
+/** Extra excerpts computed with every answer, kept for its "More excerpts" button. */
+export const MORE_EXCERPTS = 3;
+
+/** Options for {@link answerQuestion}. */
+export interface AnswerQuestionOptions {
+  /** Search this story only (id). */
+  story?: string;
+  /** Only the asker sees the answer. */
+  ephemeral: boolean;
+}
+
+/** The paragraphs and captions the excerpts quote, each once, in order. */
+export function citedUnits(index: CorpusIndex, excerpts: readonly Excerpt[]): CitedUnit[] {
+  const seen = new Set<string>();
+  const units: CitedUnit[] = [];
+  for (const e of excerpts) {
+    const story = index.stories.find((s) => s.id === e.story);
+    const unit = story?.units.find((u) => u.start <= e.start && e.end <= u.end);
+    if (!story || !unit || seen.has(`${story.id}:${unit.start}`)) continue;
+    seen.add(`${story.id}:${unit.start}`);
+    units.push({ story: story.id, title: story.title, ...(story.date ? { date: story.date } : {}), citation: unit.citation, text: unit.text, ...(unit.credit ? { credit: unit.credit } : {}) });
+  }
+  return units;
+}
+
+/**
+ * Answers a question for `/ask`, "Ask Dateline" and mentions alike: checks
+ * length and cooldown, answers in time (queued with the others), stores the
+ * answer so its buttons work later, and sends the quotes with the buttons.
+ */
+export async function answerQuestion(conversation: Conversation, ctx: BotContext, rawQuestion: string, options: AnswerQuestionOptions): Promise<CommandOutcome> {
+  const question = redact(rawQuestion, [ctx.config.discord.token]);
+  const length = [...question].length;
+  if (length > MAX_QUESTION_LENGTH) {
+    throw new BotError(BotErrorId.QuestionTooLong, `Questions can be at most ${MAX_QUESTION_LENGTH} characters; yours has ${length}. Shorten it and ask again.`);
+  }
+  const turn = ctx.cooldown.take(conversation.user.id);
+  if (!turn.ok) {
+    const { uses, seconds } = ctx.cooldown.limit!;
+    const wait = Math.max(1, Math.ceil(turn.retryAfterMs / 1000));
+    throw new BotError(BotErrorId.Cooldown, `You can ask ${uses} questions every ${seconds} s. Try again in ${wait} s.`);
+  }
+  const slow = ctx.index.current() === undefined || ctx.index.busy || ctx.answers.expectedWaitMs() > msUntilDefer({ createdTimestamp: conversation.createdAt }, ctx.deferAfterMs);
+  const k = ctx.config.answerExcerpts;
+  const askOptions = { k: k + MORE_EXCERPTS, ...(options.story ? { story: options.story } : {}) };
+  const full = await conversation.inTime(() => ctx.answers.run(() => ask(ctx, question, askOptions)), { ephemeral: options.ephemeral, slow });
+  const index = await ctx.index.open();
+  const all = full.answered ? full.excerpts : (full.closest ?? []);
+  const shown: Answer = full.answered ? { ...full, excerpts: all.slice(0, k) } : { ...full, closest: all.slice(0, k) };
+  const stored = record(ctx, {
+    question: full.question,
+    answered: full.answered,
+    shown: all.slice(0, k),
+    more: all.slice(k),
+    units: citedUnits(index, all.slice(0, k)),
+    indexVersion: ctx.index.generation() ?? index.manifest.builtAt,
+    userId: conversation.user.id,
+    guildId: conversation.guildId,
+    via: conversation.via,
+  });
+  const urls = new Map(listSources(index).stories.map((s) => [s.story, s.url ?? undefined]));
+  const pages = formatAnswer(shown, { urlOf: (story) => urls.get(story) });
+  await conversation.send({ pages, ephemeral: options.ephemeral, ...(stored ? { controls: answerControls(stored) } : {}) });
+  return { result: full.answered ? 'answered' : 'declined' };
+}
+
+/** Stores the answer; an answer still goes out (without buttons) when the database fails. */
+function record(ctx: BotContext, answer: NewAnswer) {
+  try {
+    return ctx.feedback.saveAnswer(answer);
+  } catch (error) {
+    ctx.logger.error({ error: String(error) }, 'Could not store the answer; sending it without buttons');
+    return undefined;
+  }
+}

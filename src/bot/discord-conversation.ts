@@ -1,0 +1,48 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type RepliableInteraction,
+} from 'discord.js';
+import type { Channel, Control, Conversation } from './conversation.js';
+import { isModerator } from './permissions.js';
+import { answerInTime, sendError, sendPages } from './respond.js';
+
+const STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, success: ButtonStyle.Success, danger: ButtonStyle.Danger } as const;
+
+/** Rows of controls as Discord action rows. */
+export function toActionRows(rows: readonly Control[][] = []): APIActionRowComponent<APIComponentInMessageActionRow>[] {
+  return rows.map((row) => ({
+    type: ComponentType.ActionRow,
+    components: row.map((c): APIComponentInMessageActionRow =>
+      c.kind === 'button'
+        ? { type: ComponentType.Button, custom_id: c.id, label: c.label, style: STYLES[c.style], ...(c.emoji ? { emoji: { name: c.emoji } } : {}), ...(c.disabled ? { disabled: true } : {}) }
+        : { type: ComponentType.StringSelect, custom_id: c.id, placeholder: c.placeholder, options: c.options.map((o) => ({ value: o.value, label: o.label })) },
+    ),
+  }));
+}
+
+/** Options for {@link interactionConversation}. */
+export interface InteractionConversationOptions {
+  via: Channel;
+  /** Option values by name (a slash command's options, or the selected message's text). */
+  values: Record<string, string | number | boolean | undefined>;
+  /** Defer work still running this many ms after the interaction was created. */
+  deferAfterMs: number;
+}
+
+/** A {@link Conversation} over a Discord interaction (slash command, context menu or component). */
+export function interactionConversation(interaction: RepliableInteraction, options: InteractionConversationOptions): Conversation {
+  return {
+    via: options.via,
+    user: { id: interaction.user.id, name: interaction.user.username },
+    createdAt: interaction.createdTimestamp,
+    guildId: interaction.inGuild() ? interaction.guildId : null,
+    option: (name) => options.values[name],
+    isModerator: (roleIds) => interaction.inGuild() && isModerator(interaction, roleIds),
+    inTime: (work, { ephemeral, slow }) => answerInTime(interaction, work, { ephemeral, slow, deferAfterMs: options.deferAfterMs }),
+    send: (reply) => sendPages(interaction, reply.pages, { ephemeral: reply.ephemeral ?? false }, toActionRows(reply.controls)),
+    fail: (message) => sendError(interaction, message),
+  };
+}

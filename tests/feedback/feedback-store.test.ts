@@ -1,0 +1,84 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import type { Excerpt } from '../../src/answer/excerpt.js';
+import { FEEDBACK_FILE, FeedbackStore, type NewAnswer } from '../../src/feedback/feedback-store.js';
+import { tempDir } from '../support/fixtures.js';
+
+const excerpt: Excerpt = { text: 'Kerry and Lavrov met in Paris.', story: 's', title: 'Talks', citation: '¶1', kind: 'paragraph', start: 0, end: 30, score: 0.9 };
+const answer = (question: string): NewAnswer => ({
+  question,
+  answered: true,
+  shown: [excerpt],
+  more: [],
+  units: [{ story: 's', title: 'Talks', citation: '¶1', text: excerpt.text }],
+  indexVersion: 'index-1',
+  userId: 'asker',
+  guildId: 'g',
+  via: 'slash',
+});
+const DAY = 86_400_000;
+
+describe('FeedbackStore', () => {
+  it('keeps answers and votes across reopening the file', async () => {
+    const dir = await tempDir();
+    const first = FeedbackStore.open(dir, { keepMs: DAY });
+    const saved = first.saveAnswer(answer('Where did they meet?'));
+    first.vote(saved.id, 'u1', 'up');
+    first.close();
+    const again = FeedbackStore.open(dir, { keepMs: DAY });
+    expect(again.getAnswer(saved.id)).toMatchObject({ question: 'Where did they meet?', shown: [excerpt], indexVersion: 'index-1' });
+    expect(again.summary()).toMatchObject({ answersRated: 1, votes: 1, helpfulShare: 1 });
+    again.close();
+  });
+
+  it('counts one vote per user per answer: voting again replaces it, and a changed vote drops the old reason', async () => {
+    const store = FeedbackStore.open(await tempDir(), { keepMs: DAY });
+    const a = store.saveAnswer(answer('Q'));
+    expect(store.vote(a.id, 'u1', 'down')).toEqual({ changed: false });
+    store.setReason(a.id, 'u1', 'wrong-passage');
+    expect(store.vote(a.id, 'u1', 'down')).toEqual({ changed: false });
+    expect(store.votes()).toMatchObject([{ vote: 'down', reason: 'wrong-passage' }]);
+    expect(store.vote(a.id, 'u1', 'up')).toEqual({ changed: true });
+    expect(store.votes()).toMatchObject([{ vote: 'up', reason: null }]);
+    expect(store.summary()).toMatchObject({ answersRated: 1, votes: 1, upvotes: 1, downvotes: 0 });
+    store.close();
+  });
+
+  it('ranks the most downvoted questions, counting the same wording together, at most ten', async () => {
+    const store = FeedbackStore.open(await tempDir(), { keepMs: DAY });
+    for (let q = 0; q < 12; q++) {
+      for (let n = 0; n <= q; n++) store.vote(store.saveAnswer(answer(`Question ${q}?`)).id, `u${n}`, 'down');
+    }
+    store.vote(store.saveAnswer(answer('  question 11?')).id, 'x', 'down');
+    const top = store.summary().mostDownvoted;
+    expect(top).toHaveLength(10);
+    expect(top[0]).toMatchObject({ question: expect.stringMatching(/question 11\?$/i), downvotes: 13 });
+    expect(top.map((t) => t.downvotes)).toEqual([13, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
+    store.close();
+  });
+
+  it('prunes answers nobody voted on once their buttons have expired, keeping rated ones', async () => {
+    let now = 1_000_000;
+    const store = FeedbackStore.open(await tempDir(), { keepMs: DAY, now: () => now });
+    const unrated = store.saveAnswer(answer('old, unrated'));
+    const rated = store.saveAnswer(answer('old, rated'));
+    store.vote(rated.id, 'u', 'up');
+    now += DAY + 1;
+    expect(store.prune()).toBe(1);
+    expect(store.getAnswer(unrated.id)).toBeUndefined();
+    expect(store.getAnswer(rated.id)).toBeDefined();
+    store.close();
+  });
+
+  it('refuses a database written by a newer Dateline, saying what to do, without changing it', async () => {
+    const dir = await tempDir();
+    const db = new Database(path.join(dir, FEEDBACK_FILE));
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => FeedbackStore.open(dir, { keepMs: DAY })).toThrow(/written by a newer Dateline \(schema 99.*upgrade Dateline or set DATA_DIR/);
+    const check = new Database(path.join(dir, FEEDBACK_FILE));
+    expect(check.pragma('user_version', { simple: true })).toBe(99);
+    check.close();
+  });
+});
