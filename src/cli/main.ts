@@ -14,6 +14,12 @@ import { renderEvalReport } from '../eval/report.js';
 import { runEval } from '../eval/run-eval.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
+import { createBotContext } from '../bot/context.js';
+import { formatFeedback } from '../bot/format.js';
+import { loadCommands } from '../bot/load-commands.js';
+import { runChat } from '../chat/chat-session.js';
+import { renderMarkdown } from '../chat/discord-markdown.js';
+import { FeedbackStore } from '../feedback/feedback-store.js';
 import { createProgress } from './progress.js';
 import { renderAnswer, renderCaptions, renderReindex, renderSources } from './render.js';
 
@@ -124,6 +130,35 @@ function buildProgram(logger: Logger): Command {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
       const report = await ctx.index.reindex({ by: `dateline reindex (${os.userInfo().username})` });
       out(opts.json ? json(report) : renderReindex(report));
+    });
+
+  program
+    .command('chat')
+    .description('talk to the bot in the terminal: /ask, /captions, /caption, /sources, /reindex, /feedback, as Discord shows them')
+    .action(async () => {
+      const ctx = await context(program.opts<GlobalOptions>(), logger);
+      if (!process.env.LOG_LEVEL?.trim()) logger.level = 'warn';
+      const bot = createBotContext(ctx, { cooldown: false, answerConcurrency: 1 });
+      try {
+        const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+        await runChat(bot, await loadCommands(), { input: process.stdin, output: process.stdout, prompt: interactive, color: interactive && !process.env.NO_COLOR });
+      } finally {
+        bot.feedback.close();
+      }
+    });
+
+  program
+    .command('feedback')
+    .description("readers' votes on answers: share helpful, most downvoted questions (--json exports every vote)")
+    .option('--json', 'print JSON: the summary and every vote with its question and excerpts')
+    .action((opts: { json?: boolean }) => {
+      const config = parseConfig({ ...process.env });
+      const store = FeedbackStore.open(config.dataDir, { keepMs: config.discord.buttonsTtlMs });
+      try {
+        out(opts.json ? json({ summary: store.summary(), votes: store.votes() }) : `${renderMarkdown(formatFeedback(store.summary()).join('\n'))}\n`);
+      } finally {
+        store.close();
+      }
     });
 
   program
