@@ -13,14 +13,25 @@ import { parseCommandLine, slashCommands } from './parse-command.js';
 /** Words that click the last answer's controls. */
 const CLICKS: Record<string, AnswerAction> = { more: 'more', full: 'full', '+1': 'up', '-1': 'down', why: 'why' };
 
-/** Options for {@link runChat}. */
-export interface ChatOptions {
-  input: Readable;
+/** Options for {@link createChatSession}. */
+export interface ChatSessionOptions {
   output: Writable;
   /** ANSI styles (a colour terminal). Default false. */
   color?: boolean;
-  /** Show a prompt (an interactive terminal). Default false. */
+}
+
+/** Options for {@link runChat}. */
+export interface ChatOptions extends ChatSessionOptions {
+  input: Readable;
+  /** Show the help and a prompt (an interactive terminal). Default false. */
   prompt?: boolean;
+}
+
+/** One chat: lines in, replies written to the output; remembers the last answer's buttons. */
+export interface ChatSession {
+  /** Handles one typed line; resolves `quit` on `/quit`. */
+  handle(line: string): Promise<'quit' | undefined>;
+  help(): void;
 }
 
 function renderControls(rows: readonly Control[][], color: boolean): string {
@@ -43,14 +54,13 @@ function renderControls(rows: readonly Control[][], color: boolean): string {
 }
 
 /**
- * `dateline chat`: reads `/ask …`, `/captions`, `/sources`, `/reindex` (and
- * the bot's other slash commands) and runs them through the same command
- * handlers as Discord, with a terminal {@link Conversation}. Replies are
- * rendered as Discord shows them; `more`, `full`, `+1`, `-1` and
- * `why <n>` click the last answer's buttons. The terminal's user moderates.
- * Resolves when the input ends or on `/quit`.
+ * A chat that runs `/ask …`, `/captions`, `/sources`, `/reindex` (and the
+ * bot's other slash commands) through the same command handlers as
+ * Discord, with a terminal {@link Conversation}. Replies are rendered as
+ * Discord shows them; `more`, `full`, `+1`, `-1` and `why <n>` click the
+ * last answer's buttons. The terminal's user moderates.
  */
-export async function runChat(ctx: BotContext, commands: ReadonlyMap<string, BotCommand>, options: ChatOptions): Promise<void> {
+export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string, BotCommand>, options: ChatSessionOptions): ChatSession {
   const color = options.color ?? false;
   const write = (text: string) => void options.output.write(`${text}\n`);
   const user = { id: `terminal:${os.userInfo().username}`, name: os.userInfo().username };
@@ -113,18 +123,11 @@ export async function runChat(ctx: BotContext, commands: ReadonlyMap<string, Bot
       ].join('\n'),
     );
 
-  const lines = readline.createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
-  const prompt = () => options.prompt && options.output.write('dateline> ');
-  if (options.prompt) help();
-  prompt();
-  for await (const raw of lines) {
+  const handle = async (raw: string): Promise<'quit' | undefined> => {
     const line = raw.trim();
     const [word = '', arg = ''] = line.split(/\s+/);
-    if (line === '') {
-      prompt();
-      continue;
-    }
-    if (line === '/quit' || line === '/exit') break;
+    if (line === '') return undefined;
+    if (line === '/quit' || line === '/exit') return 'quit';
     if (line === '/help') help();
     else if (/^(more|full|\+1|-1|why \d+)$/i.test(line)) await click(word.toLowerCase(), arg);
     else {
@@ -132,6 +135,20 @@ export async function runChat(ctx: BotContext, commands: ReadonlyMap<string, Bot
       if ('error' in parsed) write(`${parsed.error}\n`);
       else await run(parsed.name, parsed.values, (c) => commands.get(parsed.name)!.execute(c, ctx));
     }
+    return undefined;
+  };
+  return { handle, help };
+}
+
+/** `dateline chat`: a {@link createChatSession} over lines of `input`; resolves when the input ends or on `/quit`. */
+export async function runChat(ctx: BotContext, commands: ReadonlyMap<string, BotCommand>, options: ChatOptions): Promise<void> {
+  const session = createChatSession(ctx, commands, options);
+  const lines = readline.createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
+  const prompt = () => options.prompt && options.output.write('dateline> ');
+  if (options.prompt) session.help();
+  prompt();
+  for await (const line of lines) {
+    if ((await session.handle(line)) === 'quit') break;
     prompt();
   }
   lines.close();
