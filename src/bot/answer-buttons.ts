@@ -1,5 +1,6 @@
 import type { Excerpt } from '../answer/excerpt.js';
 import { DOWNVOTE_REASONS, isDownvoteReason, type AnswerRecord, type DownvoteReason, type FeedbackStore, type Vote } from '../feedback/feedback-store.js';
+import type { CitedUnit } from './answer-flow.js';
 import type { Control, Reply } from './conversation.js';
 import { blockQuote, formatAnswer, literal, splitMessage } from './format.js';
 
@@ -24,11 +25,12 @@ export function parseControlId(customId: string): { action: AnswerAction; answer
 }
 
 /** The buttons under an answer: More excerpts, Full paragraph, 👍, 👎. */
-export function answerControls(record: Pick<AnswerRecord, 'id' | 'more' | 'units'>): Control[][] {
+export function answerControls(record: Pick<AnswerRecord, 'id' | 'shown'>): Control[][] {
+  const quotesNothing = record.shown.length === 0 ? { disabled: true } : {};
   return [
     [
-      { kind: 'button', id: controlId('more', record.id), label: 'More excerpts', style: 'secondary', ...(record.more.length === 0 ? { disabled: true } : {}) },
-      { kind: 'button', id: controlId('full', record.id), label: 'Full paragraph', style: 'secondary', ...(record.units.length === 0 ? { disabled: true } : {}) },
+      { kind: 'button', id: controlId('more', record.id), label: 'More excerpts', style: 'secondary', ...quotesNothing },
+      { kind: 'button', id: controlId('full', record.id), label: 'Full paragraph', style: 'secondary', ...quotesNothing },
       { kind: 'button', id: controlId('up', record.id), label: 'Helpful', emoji: '👍', style: 'secondary' },
       { kind: 'button', id: controlId('down', record.id), label: 'Not helpful', emoji: '👎', style: 'secondary' },
     ],
@@ -72,18 +74,18 @@ export function describeDuration(ms: number): string {
 }
 
 /** "More excerpts": the next best excerpts, quoted like the answer. */
-export function moreReply(record: AnswerRecord): Reply {
-  if (record.more.length === 0) return { pages: ['The story has no further passages for this question.'], ephemeral: true };
-  const answer = { question: record.question, answered: true, excerpts: record.more as Excerpt[] };
+export function moreReply(record: AnswerRecord, more: readonly Excerpt[]): Reply {
+  if (more.length === 0) return { pages: ['The story has no further passages for this question.'], ephemeral: true };
+  const answer = { question: record.question, answered: true, excerpts: [...more] };
   const pages = formatAnswer(answer);
   pages[0] = pages[0]!.replace(/^\*\*Q:\*\*/, '**More excerpts for:**');
   return { pages, ephemeral: true };
 }
 
 /** "Full paragraph": each cited paragraph or caption in full, with its citation. */
-export function fullParagraphReply(record: AnswerRecord): Reply {
-  if (record.units.length === 0) return { pages: ['This answer quotes no passage.'], ephemeral: true };
-  const blocks = record.units.map((u) => {
+export function fullParagraphReply(units: readonly CitedUnit[]): Reply {
+  if (units.length === 0) return { pages: ['The quoted passages are no longer in the story (it was changed since this answer). Ask again for a fresh answer.'], ephemeral: true };
+  const blocks = units.map((u) => {
     const where = u.credit ? `${u.citation} — ${u.credit}` : u.citation;
     return `${blockQuote(literal(u.text))}\n— ${literal(where)} · *${literal(u.title)}*${u.date ? ` (${u.date})` : ''}`;
   });

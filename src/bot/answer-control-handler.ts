@@ -1,5 +1,6 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { expiredReply, fullParagraphReply, isExpired, moreReply, reasonReply, voteReply, type AnswerAction } from './answer-buttons.js';
+import { citedUnits, nextExcerpts } from './answer-flow.js';
 import type { CommandOutcome } from './command.js';
 import type { BotContext } from './context.js';
 import type { Conversation } from './conversation.js';
@@ -36,12 +37,13 @@ export async function runAnswerControl(
     return { result: 'expired' };
   }
   const user = conversation.user.id;
+  const privately = { ephemeral: true, slow: ctx.index.current() === undefined || ctx.index.busy };
   switch (control.action) {
     case 'more':
-      await conversation.send(moreReply(record));
+      await conversation.send(moreReply(record, await conversation.inTime(() => nextExcerpts(ctx, record), privately)));
       return { result: 'more' };
     case 'full':
-      await conversation.send(fullParagraphReply(record));
+      await conversation.send(fullParagraphReply(await conversation.inTime(async () => citedUnits(await ctx.index.open(), record.shown), privately)));
       return { result: 'full' };
     case 'up':
     case 'down':

@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
-import type { CitedUnit, NewAnswer } from '../feedback/feedback-store.js';
+import type { AnswerRecord, NewAnswer } from '../feedback/feedback-store.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { ask, listSources } from '../queries.js';
 import { answerControls } from './answer-buttons.js';
@@ -15,8 +15,18 @@ import { msUntilDefer } from './respond.js';
 /** Longest question Discord lets a user type into `/ask`; longer ones (a selected message, a mention) are refused. */
 export const MAX_QUESTION_LENGTH = 300;
 
-/** Extra excerpts computed with every answer, kept for its "More excerpts" button. */
+/** Excerpts "More excerpts" shows. */
 export const MORE_EXCERPTS = 3;
+
+/** A paragraph or caption an answer quotes, shown whole by "Full paragraph". */
+export interface CitedUnit {
+  story: string;
+  title: string;
+  date?: string;
+  citation: string;
+  text: string;
+  credit?: string;
+}
 
 /** Options for {@link answerQuestion}. */
 export interface AnswerQuestionOptions {
@@ -26,13 +36,18 @@ export interface AnswerQuestionOptions {
   ephemeral: boolean;
 }
 
-/** The paragraphs and captions the excerpts quote, each once, in order. */
+/**
+ * The paragraphs and captions of `index` that the excerpts quote, each once,
+ * in order. An excerpt is looked up by its offsets, or by its text when the
+ * story has changed since; one no longer in the story is left out.
+ */
 export function citedUnits(index: CorpusIndex, excerpts: readonly Excerpt[]): CitedUnit[] {
   const seen = new Set<string>();
   const units: CitedUnit[] = [];
   for (const e of excerpts) {
     const story = index.stories.find((s) => s.id === e.story);
-    const unit = story?.units.find((u) => u.start <= e.start && e.end <= u.end);
+    const unchanged = story?.text.slice(e.start, e.end) === e.text;
+    const unit = story?.units.find((u) => (unchanged ? u.start <= e.start && e.end <= u.end : u.text.includes(e.text)));
     if (!story || !unit || seen.has(`${story.id}:${unit.start}`)) continue;
     seen.add(`${story.id}:${unit.start}`);
     units.push({ story: story.id, title: story.title, ...(story.date ? { date: story.date } : {}), citation: unit.citation, text: unit.text, ...(unit.credit ? { credit: unit.credit } : {}) });
@@ -58,27 +73,41 @@ export async function answerQuestion(conversation: Conversation, ctx: BotContext
     throw new BotError(BotErrorId.Cooldown, `You can ask ${uses} questions every ${seconds} s. Try again in ${wait} s.`);
   }
   const slow = ctx.index.current() === undefined || ctx.index.busy || ctx.answers.expectedWaitMs() > msUntilDefer({ createdTimestamp: conversation.createdAt }, ctx.deferAfterMs);
-  const k = ctx.config.answerExcerpts;
-  const askOptions = { k: k + MORE_EXCERPTS, ...(options.story ? { story: options.story } : {}) };
-  const full = await conversation.inTime(() => ctx.answers.run(() => ask(ctx, question, askOptions)), { ephemeral: options.ephemeral, slow });
+  const askOptions = options.story ? { story: options.story } : {};
+  const answer = await conversation.inTime(() => ctx.answers.run(() => ask(ctx, question, askOptions)), { ephemeral: options.ephemeral, slow });
   const index = await ctx.index.open();
-  const all = full.answered ? full.excerpts : (full.closest ?? []);
-  const shown: Answer = full.answered ? { ...full, excerpts: all.slice(0, k) } : { ...full, closest: all.slice(0, k) };
   const stored = record(ctx, {
-    question: full.question,
-    answered: full.answered,
-    shown: all.slice(0, k),
-    more: all.slice(k),
-    units: citedUnits(index, all.slice(0, k)),
+    question: answer.question,
+    answered: answer.answered,
+    shown: shownExcerpts(answer),
+    story: options.story ?? null,
     indexVersion: ctx.index.generation() ?? index.manifest.builtAt,
     userId: conversation.user.id,
     guildId: conversation.guildId,
     via: conversation.via,
   });
   const urls = new Map(listSources(index).stories.map((s) => [s.story, s.url ?? undefined]));
-  const pages = formatAnswer(shown, { urlOf: (story) => urls.get(story) });
+  const pages = formatAnswer(answer, { urlOf: (story) => urls.get(story) });
   await conversation.send({ pages, ephemeral: options.ephemeral, ...(stored ? { controls: answerControls(stored) } : {}) });
-  return { result: full.answered ? 'answered' : 'declined' };
+  return { result: answer.answered ? 'answered' : 'declined' };
+}
+
+/** The passages an answer shows: its excerpts, or the closest passages of a decline. */
+function shownExcerpts(answer: Answer): Excerpt[] {
+  return answer.answered ? answer.excerpts : (answer.closest ?? []);
+}
+
+/**
+ * The next best passages after those an answer showed, from the index
+ * serving now (asked again, in the answer queue), without repeating any.
+ */
+export async function nextExcerpts(ctx: BotContext, answer: AnswerRecord): Promise<Excerpt[]> {
+  const k = Math.min(10, answer.shown.length + MORE_EXCERPTS);
+  const again = await ctx.answers.run(() => ask(ctx, answer.question, { k, ...(answer.story ? { story: answer.story } : {}) }));
+  const shown = new Set(answer.shown.map((e) => e.text));
+  return shownExcerpts(again)
+    .filter((e) => !shown.has(e.text))
+    .slice(0, MORE_EXCERPTS);
 }
 
 /** Stores the answer; an answer still goes out (without buttons) when the database fails. */

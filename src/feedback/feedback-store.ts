@@ -23,16 +23,6 @@ export function isDownvoteReason(value: string): value is DownvoteReason {
   return Object.hasOwn(DOWNVOTE_REASONS, value);
 }
 
-/** A paragraph or caption cited by an answer, kept whole for "Full paragraph". */
-export interface CitedUnit {
-  story: string;
-  title: string;
-  date?: string;
-  citation: string;
-  text: string;
-  credit?: string;
-}
-
 /** An answer as shown, kept so its buttons work after a restart and votes can be read later. */
 export interface AnswerRecord {
   /** Short random id, used in the buttons' `custom_id`. */
@@ -42,10 +32,8 @@ export interface AnswerRecord {
   answered: boolean;
   /** The excerpts shown (or, when declined, the closest passages shown as not an answer). */
   shown: Excerpt[];
-  /** The next best excerpts, for "More excerpts". */
-  more: Excerpt[];
-  /** The paragraphs and captions `shown` quotes from, in order. */
-  units: CitedUnit[];
+  /** The story the question was restricted to, if any (for "More excerpts"). */
+  story: string | null;
   /** Index generation the answer came from. */
   indexVersion: string;
   userId: string;
@@ -94,7 +82,7 @@ export interface FeedbackSummary {
 }
 
 /** Bumped when the tables change; {@link FeedbackStore.open} migrates older files. */
-export const FEEDBACK_SCHEMA_VERSION = 1;
+export const FEEDBACK_SCHEMA_VERSION = 2;
 
 /** File name of the database inside `DATA_DIR`. */
 export const FEEDBACK_FILE = 'feedback.sqlite';
@@ -106,8 +94,7 @@ CREATE TABLE IF NOT EXISTS answers (
   question TEXT NOT NULL,
   answered INTEGER NOT NULL,
   shown TEXT NOT NULL,
-  more TEXT NOT NULL,
-  units TEXT NOT NULL,
+  story TEXT,
   index_version TEXT NOT NULL,
   user_id TEXT NOT NULL,
   guild_id TEXT,
@@ -129,13 +116,20 @@ interface AnswerRow {
   question: string;
   answered: number;
   shown: string;
-  more: string;
-  units: string;
+  story: string | null;
   index_version: string;
   user_id: string;
   guild_id: string | null;
   via: string;
 }
+
+/**
+ * Version 1 stored each answer's next excerpts and cited paragraphs; they
+ * are now computed when a button asks for them (cheaper per answer).
+ */
+const MIGRATIONS: Record<number, string> = {
+  1: 'ALTER TABLE answers DROP COLUMN more; ALTER TABLE answers DROP COLUMN units; ALTER TABLE answers ADD COLUMN story TEXT;',
+};
 
 const PRUNE_EVERY = 500;
 
@@ -146,13 +140,23 @@ const PRUNE_EVERY = 500;
  */
 export class FeedbackStore {
   private saves = 0;
+  /** Answer ids: a random prefix per process, then a counter (unique across processes and restarts, cheap). */
+  private readonly idPrefix = randomBytes(6).toString('base64url');
+  private readonly insertAnswer: Database.Statement;
+  private readonly selectAnswer: Database.Statement;
 
   private constructor(
     private readonly db: Database.Database,
     /** Answers without votes older than this many ms are pruned. */
     private readonly keepMs: number,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.insertAnswer = db.prepare(
+      `INSERT INTO answers (id, created_at, question, answered, shown, story, index_version, user_id, guild_id, via)
+       VALUES (@id, @createdAt, @question, @answered, @shown, @story, @indexVersion, @userId, @guildId, @via)`,
+    );
+    this.selectAnswer = db.prepare('SELECT * FROM answers WHERE id = ?');
+  }
 
   /**
    * Opens (creating when needed) `<dataDir>/feedback.sqlite`. A file written
@@ -164,14 +168,22 @@ export class FeedbackStore {
     const db = new Database(file);
     try {
       db.pragma('journal_mode = WAL');
+      // With WAL, NORMAL syncs at checkpoints, not at every answer stored: a power cut may lose the last few
+      // answers' buttons, never corrupt the file; each /ask stays a sub-millisecond write.
+      db.pragma('synchronous = NORMAL');
+      // better-sqlite3 builds SQLite with a 16 MB page cache; a few recent answers are all that is ever re-read.
+      db.pragma('cache_size = -2000');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
       const version = db.pragma('user_version', { simple: true }) as number;
       if (version > FEEDBACK_SCHEMA_VERSION) {
         throw new Error(`${file} was written by a newer Dateline (schema ${version}, this one knows ${FEEDBACK_SCHEMA_VERSION}); upgrade Dateline or set DATA_DIR to another folder.`);
       }
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${FEEDBACK_SCHEMA_VERSION}`);
+      db.transaction(() => {
+        for (let v = version; v > 0 && v < FEEDBACK_SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]!);
+        db.exec(SCHEMA);
+        db.pragma(`user_version = ${FEEDBACK_SCHEMA_VERSION}`);
+      })();
     } catch (error) {
       db.close();
       throw error;
@@ -183,26 +195,19 @@ export class FeedbackStore {
 
   /** Stores an answer and returns its record (with its new id). */
   saveAnswer(answer: NewAnswer): AnswerRecord {
-    const record: AnswerRecord = { ...answer, id: randomBytes(9).toString('base64url'), createdAt: this.now() };
-    this.db
-      .prepare(
-        `INSERT INTO answers (id, created_at, question, answered, shown, more, units, index_version, user_id, guild_id, via)
-         VALUES (@id, @createdAt, @question, @answered, @shown, @more, @units, @indexVersion, @userId, @guildId, @via)`,
-      )
-      .run({
+    const record: AnswerRecord = { ...answer, id: `${this.idPrefix}${(++this.saves).toString(36)}`, createdAt: this.now() };
+    this.insertAnswer.run({
         ...record,
         answered: record.answered ? 1 : 0,
         shown: JSON.stringify(record.shown),
-        more: JSON.stringify(record.more),
-        units: JSON.stringify(record.units),
       });
-    if (++this.saves % PRUNE_EVERY === 0) this.prune();
+    if (this.saves % PRUNE_EVERY === 0) this.prune();
     return record;
   }
 
   /** The answer with `id`, if it is still stored. */
   getAnswer(id: string): AnswerRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM answers WHERE id = ?').get(id) as AnswerRow | undefined;
+    const row = this.selectAnswer.get(id) as AnswerRow | undefined;
     if (!row) return undefined;
     return {
       id: row.id,
@@ -210,8 +215,7 @@ export class FeedbackStore {
       question: row.question,
       answered: row.answered === 1,
       shown: JSON.parse(row.shown) as Excerpt[],
-      more: JSON.parse(row.more) as Excerpt[],
-      units: JSON.parse(row.units) as CitedUnit[],
+      story: row.story,
       indexVersion: row.index_version,
       userId: row.user_id,
       guildId: row.guild_id,

@@ -10,8 +10,7 @@ const answer = (question: string): NewAnswer => ({
   question,
   answered: true,
   shown: [excerpt],
-  more: [],
-  units: [{ story: 's', title: 'Talks', citation: '¶1', text: excerpt.text }],
+  story: null,
   indexVersion: 'index-1',
   userId: 'asker',
   guildId: 'g',
@@ -68,6 +67,24 @@ describe('FeedbackStore', () => {
     expect(store.prune()).toBe(1);
     expect(store.getAnswer(unrated.id)).toBeUndefined();
     expect(store.getAnswer(rated.id)).toBeDefined();
+    store.close();
+  });
+
+  it('upgrades a version 1 file in place, keeping its answers and votes', async () => {
+    const dir = await tempDir();
+    const db = new Database(path.join(dir, FEEDBACK_FILE));
+    db.exec(`CREATE TABLE answers (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, question TEXT NOT NULL, answered INTEGER NOT NULL,
+               shown TEXT NOT NULL, more TEXT NOT NULL, units TEXT NOT NULL, index_version TEXT NOT NULL, user_id TEXT NOT NULL, guild_id TEXT, via TEXT NOT NULL);
+             CREATE TABLE votes (answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE, user_id TEXT NOT NULL,
+               vote TEXT NOT NULL CHECK (vote IN ('up', 'down')), reason TEXT, voted_at INTEGER NOT NULL, PRIMARY KEY (answer_id, user_id));
+             PRAGMA user_version = 1;`);
+    db.prepare("INSERT INTO answers VALUES ('old', ?, 'Who met?', 1, ?, '[]', '[]', 'index-0', 'u', 'g', 'slash')").run(Date.now(), JSON.stringify([excerpt]));
+    db.prepare("INSERT INTO votes VALUES ('old', 'u', 'down', 'other', ?)").run(Date.now());
+    db.close();
+    const store = FeedbackStore.open(dir, { keepMs: DAY });
+    expect(store.getAnswer('old')).toMatchObject({ question: 'Who met?', shown: [excerpt], story: null });
+    expect(store.votes()).toMatchObject([{ answerId: 'old', vote: 'down', reason: 'other' }]);
+    expect(store.saveAnswer(answer('new')).id).not.toBe('old');
     store.close();
   });
 

@@ -51,6 +51,7 @@ export async function startBotProcess(options: BotProcessOptions = {}): Promise<
     DISCORD_API_URL: fake.apiUrl,
     SEEDS_DIR: await seedsFolder(),
     INDEX_DIR: await tempDir('dateline-index-'),
+    DATA_DIR: await tempDir('dateline-data-'),
     LOG_LEVEL: 'info',
     ...options.env,
   };
