@@ -83,12 +83,13 @@ export function moreReply(record: AnswerRecord, more: readonly Excerpt[]): Reply
 }
 
 /** "Full paragraph": each cited paragraph or caption in full, with its citation. */
-export function fullParagraphReply(units: readonly CitedUnit[]): Reply {
+export function fullParagraphReply({ units, missing }: { units: readonly CitedUnit[]; missing: number }): Reply {
   if (units.length === 0) return { pages: ['The quoted passages are no longer in the story (it was changed since this answer). Ask again for a fresh answer.'], ephemeral: true };
   const blocks = units.map((u) => {
     const where = u.credit ? `${u.citation} — ${u.credit}` : u.citation;
     return `${blockQuote(literal(u.text))}\n— ${literal(where)} · *${literal(u.title)}*${u.date ? ` (${u.date})` : ''}`;
   });
+  if (missing > 0) blocks.push(`-# ${missing === 1 ? '1 quoted passage is' : `${missing} quoted passages are`} no longer in the story (it was changed since this answer).`);
   return { pages: splitMessage(blocks.join('\n\n')), ephemeral: true };
 }
 

@@ -39,20 +39,22 @@ export interface AnswerQuestionOptions {
 /**
  * The paragraphs and captions of `index` that the excerpts quote, each once,
  * in order. An excerpt is looked up by its offsets, or by its text when the
- * story has changed since; one no longer in the story is left out.
+ * story has changed since; `missing` counts excerpts no longer in the story.
  */
-export function citedUnits(index: CorpusIndex, excerpts: readonly Excerpt[]): CitedUnit[] {
+export function citedUnits(index: CorpusIndex, excerpts: readonly Excerpt[]): { units: CitedUnit[]; missing: number } {
   const seen = new Set<string>();
   const units: CitedUnit[] = [];
+  let missing = 0;
   for (const e of excerpts) {
     const story = index.stories.find((s) => s.id === e.story);
     const unchanged = story?.text.slice(e.start, e.end) === e.text;
     const unit = story?.units.find((u) => (unchanged ? u.start <= e.start && e.end <= u.end : u.text.includes(e.text)));
+    if (!story || !unit) missing++;
     if (!story || !unit || seen.has(`${story.id}:${unit.start}`)) continue;
     seen.add(`${story.id}:${unit.start}`);
     units.push({ story: story.id, title: story.title, ...(story.date ? { date: story.date } : {}), citation: unit.citation, text: unit.text, ...(unit.credit ? { credit: unit.credit } : {}) });
   }
-  return units;
+  return { units, missing };
 }
 
 /**

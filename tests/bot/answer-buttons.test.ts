@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/bot/start-bot.js';
 import { FeedbackStore } from '../../src/feedback/feedback-store.js';
@@ -106,6 +108,22 @@ describe('the buttons under an answer', () => {
     h.bot = await startBot(h.ctx, { clientOptions: NO_IDENTIFY_WAIT, now: () => clock });
     const x = await click(answer.message, 'Full paragraph');
     expect(quotes(x.messages()[0]!.data.content)[0]).toContain('General Philip Breedlove');
+  });
+
+  it('"Full paragraph" finds the quoted passage in a story changed since, and says so when it is gone', async () => {
+    const { message } = await askAndGetMessage("What is Philip Breedlove's job?");
+    const file = path.join(h.config.seedsDir, (await fs.readdir(h.config.seedsDir)).find((f) => f.endsWith('.txt'))!);
+    await fs.writeFile(file, `Editor's note: updated.\n\n${story}`);
+    await h.ctx.index.reindex();
+    const moved = await click(message, 'Full paragraph');
+    expect(quotes(moved.messages()[0]!.data.content)[0]).toMatch(/^General Philip Breedlove, who is both NATO's Supreme Allied Commander Europe/);
+    await fs.writeFile(file, story.replace(/General Philip Breedlove[^\n]*\n/, ''));
+    await h.ctx.index.reindex();
+    const gone = (await click(message, 'Full paragraph')).messages()[0]!.data.content as string;
+    expect(gone).not.toContain('Breedlove, who is both');
+    expect(gone.endsWith('\n\n-# 1 quoted passage is no longer in the story (it was changed since this answer).')).toBe(true);
+    await fs.writeFile(file, story);
+    await h.ctx.index.reindex();
   });
 
   it('expire politely: the buttons are removed and the user is told how to get fresh ones', async () => {
