@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { AppContext } from '../context.js';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { BotCommand } from './command.js';
@@ -77,6 +77,9 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   const client = new Client({
     // GuildMessages (not privileged) delivers messages that mention the bot with their text.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
+    // With GuildMessages every message of every channel arrives; the bot never reads old ones, so it keeps none
+    // (discord.js would keep 200 per channel).
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     allowedMentions: NO_PINGS,
     ...options.clientOptions,
     rest: {
