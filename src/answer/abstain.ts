@@ -4,7 +4,7 @@ import { stem, STOPWORDS, terms, words } from '../text/tokenize.js';
 
 /** Thresholds of the abstention rule; see {@link shouldDecline}. */
 export interface AbstainOptions {
-  /** Least share of the question's content, weighted by corpus idf, in the evidence (0–1). Default 0.3. */
+  /** Least share of the question's content, weighted by corpus idf, in the evidence (0–1). Default 0.25. */
   minCoverage: number;
   /** Least share of the question's content, weighted by general-English rarity, in the evidence (0–1). Default 0.3. */
   minRareCoverage: number;
@@ -12,7 +12,7 @@ export interface AbstainOptions {
   requireRareTerms: boolean;
 }
 
-export const DEFAULT_ABSTAIN: AbstainOptions = { minCoverage: 0.3, minRareCoverage: 0.3, requireRareTerms: true };
+export const DEFAULT_ABSTAIN: AbstainOptions = { minCoverage: 0.25, minRareCoverage: 0.3, requireRareTerms: true };
 
 /** How well a passage covers a question. */
 export interface Evidence {
@@ -20,7 +20,7 @@ export interface Evidence {
   coverage: number;
   /** Share of content words found, each weighted by its general-English {@link rarity}. */
   rareCoverage: number;
-  /** Names, numbers and rare terms of the question that the passage lacks. */
+  /** Names, numbers and rare terms of the question that the passage lacks (with names no story mentions). */
   missingRare: string[];
 }
 
@@ -47,7 +47,26 @@ function coverageOf(index: CorpusIndex, questionTerms: readonly string[], have: 
  * What every photo caption says without saying it: it describes a photo
  * that someone took. Counted as present when the evidence is a caption.
  */
-export const CAPTION_WORDS: readonly string[] = ['photo', 'photograph', 'photographer', 'picture', 'pictured', 'image', 'took', 'taken', 'shot', 'show', 'shows'];
+export const CAPTION_WORDS: readonly string[] = ['photo', 'photograph', 'photographed', 'photographer', 'picture', 'pictured', 'image', 'took', 'taken', 'shot', 'show', 'shows'];
+
+const ROMAN = /^[ivxlc]+$/;
+
+/**
+ * Capitalised words inside the question (not its first word): names, such
+ * as `Obama` in "What did Obama say about the talks?". Roman numerals and
+ * words under three letters are left out.
+ */
+export function namesIn(question: string): string[] {
+  return words(question)
+    .filter((w, i) => i > 0 && /^\p{Lu}/u.test(question.slice(w.start, w.start + 1)) && w.word.length >= 3 && !ROMAN.test(w.word) && !STOPWORDS.has(w.word))
+    .map((w) => w.word);
+}
+
+/** True when no unit of the corpus holds `word` (by stem, or by the five-letter prefix of a longer stem). */
+function absentFromCorpus(index: CorpusIndex, word: string): boolean {
+  const s = stem(word);
+  return index.unitLexical.df(s) === 0 && (s.length < 5 || index.unitLexical.df(`${s.slice(0, 5)}*`) === 0);
+}
 
 /**
  * Measures how well `evidence` (the best passage's paragraph or caption)
@@ -56,7 +75,9 @@ export const CAPTION_WORDS: readonly string[] = ['photo', 'photograph', 'photogr
 export function assessEvidence(index: CorpusIndex, question: string, evidence: string, implied: readonly string[] = []): Evidence {
   const evidenceWords = [...new Set(words(evidence).map((x) => x.word))];
   const have = new Set([...evidenceWords.filter((w) => !STOPWORDS.has(w)).map(stem), ...implied.map(stem)]);
-  const content = [...new Set(words(question).map((w) => w.word))].filter((w) => !STOPWORDS.has(w));
+  const questionWords = words(question);
+  const content = [...new Set(questionWords.map((w) => w.word))].filter((w) => !STOPWORDS.has(w));
+  const unknownNames = new Set(namesIn(question).filter((w) => absentFromCorpus(index, w)));
   let total = 0;
   let found = 0;
   const missingRare: string[] = [];
@@ -64,14 +85,16 @@ export function assessEvidence(index: CorpusIndex, question: string, evidence: s
     const weight = rarity(w);
     total += weight;
     if (have.has(stem(w))) found += weight;
-    else if (isRare(w) && !evidenceWords.some((x) => nearSpelling(w, x))) missingRare.push(w);
+    else if ((isRare(w) || unknownNames.has(w)) && !evidenceWords.some((x) => nearSpelling(w, x))) missingRare.push(w);
   }
   return { coverage: coverageOf(index, terms(question), have), rareCoverage: total === 0 ? 0 : found / total, missingRare };
 }
 
 /**
- * Decline when the evidence misses a name (a near spelling counts as present: `Sigimund` for `Sigismund`), number or rare term of the
- * question, or covers too little of the question by either weighting —
+ * Decline when the evidence misses a name, number or rare term of the
+ * question (a near spelling counts as present: `Sigimund` for
+ * `Sigismund`) — including a common name the whole corpus never mentions
+ * (`Obama`, when no story does) — or covers too little of the question by either weighting —
  * decided from evidence, not from a list of topics.
  */
 export function shouldDecline(e: Evidence, options: AbstainOptions = DEFAULT_ABSTAIN): boolean {

@@ -13,12 +13,28 @@ const RULES: [RegExp, AnswerType][] = [
 
 /** The answer type a question asks for, from its wh-phrase; `other` when unclear (what, why, how). */
 export function detectAnswerType(question: string): AnswerType {
-  let best: { at: number; type: AnswerType } | undefined;
+  return whPhrase(question)?.type ?? 'other';
+}
+
+/** The first wh-phrase of a question that names an answer type ("what day", "how long", "which city"), with where it is. */
+export function whPhrase(question: string): { type: AnswerType; start: number; end: number } | undefined {
+  let best: { type: AnswerType; start: number; end: number } | undefined;
   for (const [re, type] of RULES) {
     const m = re.exec(question);
-    if (m && (!best || m.index < best.at)) best = { at: m.index, type };
+    if (m && (!best || m.index < best.start)) best = { type, start: m.index, end: m.index + m[0].length };
   }
-  return best?.type ?? 'other';
+  return best;
+}
+
+/**
+ * The question without a date or duration wh-phrase, for lexical matching:
+ * "day" in "What day were the talks held?" names the kind of answer, not a
+ * word the answer's sentence holds ("on Sunday"). Other heads stay ("what
+ * city" is often answered by "the city of …").
+ */
+export function withoutWhPhrase(question: string): string {
+  const wh = whPhrase(question);
+  return wh && (wh.type === 'date' || wh.type === 'duration') ? `${question.slice(0, wh.start)} ${question.slice(wh.end)}` : question;
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december';
@@ -30,7 +46,7 @@ const DATE_SPAN = new RegExp(
 const NUMBER_SPAN =
   /\b\d[\d,.]*\b|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|dozen|half|percent)\b/gi;
 const DURATION_SPAN =
-  /\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[- ](second|minute|hour|day|week|month|year|decade|century)s?\b|\b(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b/gi;
+  /\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[- ](second|minute|hour|day|week|month|year|decade|century)s?\b|\b(for|over|within|lasted|lasting)\s+(the\s+)?(past\s+|last\s+|next\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b/gi;
 const PLACE_CUE = /\b(in|at|from|to|near|into|across|outside|inside|throughout)\s+(the\s+)?(?:[a-z]+\s+)?([A-Z][\p{L}'’-]+)/gu;
 
 /**
@@ -53,4 +69,46 @@ export function hasAnswerSpan(sentence: string, type: AnswerType, questionWords:
     default:
       return false;
   }
+}
+
+const DEFINITION_QUESTION = /^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?([^?]+?)\s*\??\s*$/i;
+
+/**
+ * The subject of a definition question ("Who is Lavrov?", "What is
+ * Crimea?"): its words, when it is a name or a short phrase of at most
+ * three words; undefined for other questions.
+ */
+export function definitionSubject(question: string): string[] | undefined {
+  const m = DEFINITION_QUESTION.exec(question);
+  if (!m) return undefined;
+  const subject = words(m[1]!).map((w) => w.word).filter((w) => !STOPWORDS.has(w));
+  return subject.length >= 1 && subject.length <= 3 ? subject : undefined;
+}
+
+const APPOSITION_AFTER = /^['’]?s?\s*(?:,\s*(?:a|an|the|who|which|whose|one of|his|her|its|their)\b|\s+(?:is|was|are|were)\s+(?:a|an|the)\b)/i;
+
+/**
+ * How well `sentence` says what `subject` is (0–1): a title or other
+ * capitalised words right before it ("Foreign Minister Sergei Lavrov"), an
+ * apposition before it ("his Russian counterpart, Sergei Lavrov") or after
+ * it ("Crimea, a Russian-majority Black Sea peninsula", "X is a …").
+ */
+export function describes(sentence: string, subject: readonly string[]): number {
+  const tokens = words(sentence);
+  const last = subject.at(-1)!;
+  let best = 0;
+  tokens.forEach((t, i) => {
+    if (t.word !== last) return;
+    let descriptor = 0;
+    let j = i - subject.length;
+    while (j >= 0 && i - j <= 5 && /^\p{Lu}/u.test(sentence.slice(tokens[j]!.start)) && !subject.includes(tokens[j]!.word)) {
+      descriptor++;
+      j--;
+    }
+    const before = sentence.slice(0, tokens[j + 1]?.start ?? t.start);
+    if (/\p{L}+\s*,\s*$/u.test(before)) descriptor += 2;
+    if (APPOSITION_AFTER.test(sentence.slice(t.end))) descriptor += 2;
+    best = Math.max(best, Math.min(1, descriptor / 3));
+  });
+  return best;
 }

@@ -5,8 +5,8 @@ import type { Chunk } from '../chunk/chunk.js';
 import { indexTerms, words } from '../text/tokenize.js';
 import { assessEvidence, CAPTION_WORDS, DEFAULT_ABSTAIN, shouldDecline, type AbstainOptions, type Evidence } from './abstain.js';
 
-const PHOTO_QUESTION = /\b(photo|photos|photograph|photographs|photographer|picture|pictures|pictured|image|images|took|taken|shot)\b/i;
-import { detectAnswerType, hasAnswerSpan, type AnswerType } from './answer-type.js';
+const PHOTO_QUESTION = /\b(photos?|photograph(s|ed|er|ers|ing)?|pictures?|pictured|images?|took|taken|shot)\b/i;
+import { definitionSubject, describes, detectAnswerType, hasAnswerSpan, withoutWhPhrase, type AnswerType } from './answer-type.js';
 import { excerptFor, isDuplicate, type Excerpt } from './excerpt.js';
 
 /** What `answer` returns; the JSON of `dateline ask --json`. */
@@ -27,7 +27,7 @@ export interface AnswerOptions {
   retrieve?: RetrieveOptions;
   /** Abstention thresholds; see `shouldDecline`. */
   abstain?: Partial<AbstainOptions>;
-  /** Score added to a sentence holding the asked-for answer type (0–1). Default 0.1. */
+  /** Score added to a sentence holding the asked-for answer type (0–1). Default 0.15. */
   typeBoost?: number;
   /**
    * A neighbouring sentence of the same unit whose score is at least this
@@ -40,7 +40,7 @@ export interface AnswerOptions {
 /** Prepares a question: its vector and lexical terms. */
 export async function prepareQuery(embedder: Embedder, question: string): Promise<Query> {
   const [vector] = await embedder.embed([question]);
-  return { text: question, vector: vector!, terms: indexTerms(question) };
+  return { text: question, vector: vector!, terms: indexTerms(withoutWhPhrase(question)) };
 }
 
 /** The question's answer type and surface words, computed once per question. */
@@ -49,10 +49,17 @@ interface QuestionShape {
   words: Set<string>;
   /** The question is about a photo itself (who took it, what it shows): a caption answers with its credit. */
   aboutPhoto: boolean;
+  /** For "Who is X?" / "What is X?": the words of X. */
+  subject: string[] | undefined;
 }
 
 function shapeOf(question: string): QuestionShape {
-  return { type: detectAnswerType(question), words: new Set(words(question).map((w) => w.word)), aboutPhoto: PHOTO_QUESTION.test(question) };
+  return {
+    type: detectAnswerType(question),
+    words: new Set(words(question).map((w) => w.word)),
+    aboutPhoto: PHOTO_QUESTION.test(question),
+    subject: definitionSubject(question),
+  };
 }
 
 /** The caption sentence carrying the photo credit, when the question asks about the photo. */
@@ -65,9 +72,17 @@ function creditNeighbour(index: CorpusIndex, chunk: Chunk, shape: QuestionShape)
 
 /**
  * Adds `typeBoost` to candidates holding a span of the asked-for type
- * (a date for "when", a number for "how many", …) beyond the question's own words.
+ * (a date for "when", a number for "how many", …) beyond the question's own
+ * words; for "Who is X?" / "What is X?", up to `typeBoost` to sentences that
+ * say what X is (a title or an apposition next to it).
  */
 export function rerankByAnswerType(index: CorpusIndex, ranked: readonly Candidate[], shape: QuestionShape, typeBoost: number): Candidate[] {
+  const subject = shape.subject;
+  if (subject && typeBoost > 0) {
+    return ranked
+      .map((c) => ({ ...c, score: c.score + typeBoost * describes(index.chunks[c.chunk]!.text, subject) }))
+      .sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  }
   if (shape.type === 'other' || typeBoost === 0) return [...ranked];
   return ranked
     .map((c) => (hasAnswerSpan(index.chunks[c.chunk]!.text, shape.type, shape.words) ? { ...c, score: c.score + typeBoost } : c))
@@ -116,7 +131,7 @@ function unitEvidence(index: CorpusIndex, question: string, chunk: Chunk): Evide
 export function answerQuery(index: CorpusIndex, query: Query, options: AnswerOptions = {}): Answer {
   const k = options.k ?? 3;
   const shape = shapeOf(query.text);
-  const ranked = rerankByAnswerType(index, retrieve(index, query, options.retrieve), shape, options.typeBoost ?? 0.1);
+  const ranked = rerankByAnswerType(index, retrieve(index, query, options.retrieve), shape, options.typeBoost ?? 0.15);
   const excerpts = pickExcerpts(index, ranked, k, shape, options.joinRatio ?? 0.7);
   const best = excerpts[0];
   const bestChunk = ranked[0] ? index.chunks[ranked[0].chunk] : undefined;

@@ -20,15 +20,24 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     'only or other our ours ourselves out over own same she should so some such than that the their theirs them ' +
     'themselves then there these they this those through to too under until up very was we were what when where which ' +
     'while who whom whose why will with would you your yours yourself yourselves s t don didn doesn isn wasn weren ' +
-    'won shouldn wouldn couldn hasn haven hadn aren ve ll re d m o y ma mr mrs ms'
+    'shouldn wouldn couldn hasn haven hadn aren ve ll re d m o y ma mr mrs ms'
   ).split(' '),
 );
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
-/** Lower case without diacritics, so `Hervé` matches `Herve`. */
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSED: Record<string, string> = { ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ß: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ı: 'i', þ: 'th', ð: 'd' };
+const UNDECOMPOSED_RE = new RegExp(`[${Object.keys(UNDECOMPOSED).join('')}]`, 'g');
+
+/** Lower case without diacritics, so `Hervé` matches `Herve` and `Skłodowska` matches `Sklodowska`. */
 export function fold(word: string): string {
-  return NON_ASCII.test(word) ? word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
+  if (!NON_ASCII.test(word)) return word.toLowerCase();
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(UNDECOMPOSED_RE, (c) => UNDECOMPOSED[c]!)
+    .toLowerCase();
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -45,11 +54,37 @@ export function words(text: string): WordToken[] {
 
 const stemCache = new Map<string, string>();
 
-/** Porter stem of a lower-cased word, cached (the vocabulary of a corpus is small). */
+/**
+ * Past forms of common irregular verbs, by their base form: the Porter
+ * stemmer leaves `met` and `meet`, `held` and `hold` apart, and a question
+ * often uses another tense than the story ("Where did they meet?" / "met in Paris").
+ */
+const IRREGULAR: Record<string, string> = Object.fromEntries(
+  (
+    'meet:met hold:held take:took,taken say:said make:made begin:began,begun win:won lead:led leave:left fight:fought ' +
+    'build:built send:sent spend:spent give:gave,given find:found think:thought bring:brought buy:bought teach:taught ' +
+    'sell:sold tell:told write:wrote,written choose:chose,chosen drive:drove,driven rise:rose,risen fall:fell,fallen ' +
+    'grow:grew,grown know:knew,known become:became come:came go:went,gone see:saw,seen run:ran keep:kept pay:paid ' +
+    'lose:lost mean:meant stand:stood strike:struck sit:sat speak:spoke,spoken break:broke,broken steal:stole,stolen ' +
+    'eat:ate,eaten drink:drank,drunk sing:sang,sung swim:swam,swum fly:flew,flown draw:drew,drawn throw:threw,thrown ' +
+    'wear:wore,worn bear:bore,born tear:tore,torn shake:shook,shaken forget:forgot,forgotten freeze:froze,frozen ' +
+    'hide:hid,hidden ride:rode,ridden feel:felt hear:heard sleep:slept sweep:swept weep:wept lend:lent bend:bent ' +
+    'catch:caught seek:sought hang:hung dig:dug stick:stuck swing:swung spin:spun shine:shone shoot:shot ' +
+    'feed:fed flee:fled light:lit slide:slid bleed:bled breed:bred deal:dealt dream:dreamt lay:laid'
+  )
+    .split(' ')
+    .flatMap((entry) => {
+      const [base, forms] = entry.split(':') as [string, string];
+      return forms.split(',').map((form) => [form, base] as const);
+    }),
+);
+
+/** Porter stem of a lower-cased word (irregular past forms by their base verb), cached. */
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\d/.test(word) ? word : stemmer(word);
+    const base = IRREGULAR[word] ?? word;
+    s = /^\d/.test(base) ? base : stemmer(base);
     if (stemCache.size < 200_000) stemCache.set(word, s);
   }
   return s;

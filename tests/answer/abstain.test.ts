@@ -24,6 +24,14 @@ describe('abstention', () => {
     expect(shouldDecline(e)).toBe(true);
   });
 
+  it('declines a question about a common name no story mentions, and answers one about a name the corpus has', () => {
+    const unknown = assessEvidence(index, 'What did Obama say about sanctions?', paragraphs[1]!);
+    expect(unknown.missingRare).toEqual(['obama']);
+    expect(shouldDecline(unknown)).toBe(true);
+    const elsewhere = assessEvidence(index, 'Did Western leaders consider sanctions after Kerry spoke?', paragraphs[1]!);
+    expect(elsewhere.missingRare).toEqual([]);
+  });
+
   it('declines when the evidence covers too little of the question', () => {
     const e = assessEvidence(index, 'What was the score of the hockey game?', paragraphs[2]!);
     expect(e.rareCoverage).toBeLessThan(0.3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectAnswerType, hasAnswerSpan } from '../../src/answer/answer-type.js';
+import { definitionSubject, describes, detectAnswerType, hasAnswerSpan, withoutWhPhrase } from '../../src/answer/answer-type.js';
 
 const q = (s: string) => new Set(s.toLowerCase().split(/\W+/));
 
@@ -26,5 +26,36 @@ describe('answer types', () => {
     expect(hasAnswerSpan('A rally in central Donetsk.', 'place', q('Where was the rally'))).toBe(true);
     expect(hasAnswerSpan('A rally in Donetsk.', 'place', q('Where in Donetsk was the rally'))).toBe(false);
     expect(hasAnswerSpan('It was commissioned by Odo.', 'person', q('Who commissioned it'))).toBe(true);
+  });
+
+  it('counts a bare plural unit as a duration only when it says how long ("for days", not "days before")', () => {
+    expect(hasAnswerSpan('The talks came days before the summit.', 'duration', q('How long were the talks'))).toBe(false);
+    expect(hasAnswerSpan('The siege lasted for weeks.', 'duration', q('How long was the siege'))).toBe(true);
+  });
+
+  it('drops a date or duration wh-phrase from the words to match, keeping other heads', () => {
+    expect(withoutWhPhrase('What day were the talks held?')).toBe('  were the talks held?');
+    expect(withoutWhPhrase('How long did the meeting last?')).toBe('  did the meeting last?');
+    expect(withoutWhPhrase('What city hosted the talks?')).toBe('What city hosted the talks?');
+  });
+});
+
+describe('definition questions', () => {
+  it.each([
+    ['Who is Lavrov?', ['lavrov']],
+    ['What is Crimea?', ['crimea']],
+    ['Who was the Russian foreign minister?', ['russian', 'foreign', 'minister']],
+    ['What did Lavrov say?', undefined],
+    ['What is the price of Russian oil in Europe today?', undefined],
+  ])('"%s" asks what %j is', (question, subject) => {
+    expect(definitionSubject(question)).toEqual(subject);
+  });
+
+  it('rates sentences that say what the subject is above those that only name it', () => {
+    const lavrov = ['lavrov'];
+    expect(describes('Kerry greeted Russian Foreign Minister Sergei Lavrov in Paris.', lavrov)).toBe(1);
+    expect(describes('Kerry and his Russian counterpart, Sergei Lavrov, met.', lavrov)).toBeGreaterThan(0.5);
+    expect(describes('Both Kerry and Lavrov said so.', lavrov)).toBe(0);
+    expect(describes('Crimea, a Russian-majority Black Sea peninsula, was seized.', ['crimea'])).toBeGreaterThan(0.5);
   });
 });

@@ -36,6 +36,22 @@ describe('answer on the seed story', async () => {
     expect(a.excerpts[0]!.text).toContain('Supreme Allied Commander Europe');
   });
 
+  it('answers "Who is X?" with a passage that says what X is, not one that only names X', async () => {
+    const a = await answer(index, embedder, 'Who is Lavrov?');
+    expect(a.excerpts[0]!.text).toMatch(/Russian Foreign Minister Sergei Lavrov|Russian counterpart, Sergei Lavrov/);
+  });
+
+  it('does not match the words of a "What day" wh-phrase ("days before"), and finds the day', async () => {
+    const a = await answer(index, embedder, 'What day were the talks held?');
+    expect(a.answered).toBe(true);
+    expect(a.excerpts[0]!.text).toContain('on Sunday');
+  });
+
+  it("declines a question about someone the story never mentions, even a well-known name", async () => {
+    const a = await answer(index, embedder, 'What did Obama say about the talks?');
+    expect(a.answered).toBe(false);
+  });
+
   it('cites a photo caption with its credit', async () => {
     const a = await answer(index, embedder, 'What is anchored at the navy base?');
     expect(a.excerpts[0]).toMatchObject({ citation: 'Photo caption 3', kind: 'caption', credit: 'REUTERS/Yannis Behrakis' });

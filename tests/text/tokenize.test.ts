@@ -11,6 +11,15 @@ describe('tokenize', () => {
     expect(words("Hervé's army").map((w) => w.word)).toEqual(['herve', 'army']);
   });
 
+  it('folds letters Unicode does not decompose, so Skłodowska matches Sklodowska', () => {
+    expect(words('Skłodowska Øresund straße').map((w) => w.word)).toEqual(['sklodowska', 'oresund', 'strasse']);
+  });
+
+  it('meets a question in another tense: irregular past forms stem like their verb', () => {
+    expect(terms('Where did they meet? Who held talks? Who won?')).toEqual(['meet', 'hold', 'talk', 'win']);
+    expect(terms('met held won taken wrote')).toEqual(terms('meet hold win take write'));
+  });
+
   it('adds neighbouring-stem bigrams and five-letter prefixes', () => {
     const t = indexTerms('foreign minister marriage', { bigrams: true, prefixes: true });
     expect(t).toContain('foreign_minist');
