@@ -2,10 +2,9 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import type { CommandOutcome } from '../src/bot/command.js';
 import type { BotContext } from '../src/bot/context.js';
 import type { Conversation } from '../src/bot/conversation.js';
-import { BotError, BotErrorId } from '../src/bot/errors.js';
+import { BotError, BotErrorId, isFriendly } from '../src/bot/errors.js';
 import { formatReindex } from '../src/bot/format.js';
 import { requireModerator } from '../src/bot/permissions.js';
-import { isFriendly } from '../src/bot/errors.js';
 
 /** `/reindex`: hidden from members without Manage Server by default; checked again at run time. */
 export const data = new SlashCommandBuilder()
