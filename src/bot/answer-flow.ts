@@ -2,7 +2,7 @@ import type { Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import type { AnswerRecord, NewAnswer } from '../feedback/feedback-store.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { ask, listSources } from '../queries.js';
+import { ask } from '../queries.js';
 import { answerControls } from './answer-buttons.js';
 import type { CommandOutcome } from './command.js';
 import type { BotContext } from './context.js';
@@ -88,8 +88,7 @@ export async function answerQuestion(conversation: Conversation, ctx: BotContext
     guildId: conversation.guildId,
     via: conversation.via,
   });
-  const urls = new Map(listSources(index).stories.map((s) => [s.story, s.url ?? undefined]));
-  const pages = formatAnswer(answer, { urlOf: (story) => urls.get(story) });
+  const pages = formatAnswer(answer, { urlOf: (id) => index.stories.find((s) => s.id === id)?.url });
   await conversation.send({ pages, ephemeral: options.ephemeral, ...(stored ? { controls: answerControls(stored) } : {}) });
   return { result: answer.answered ? 'answered' : 'declined' };
 }
