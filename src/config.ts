@@ -41,7 +41,7 @@ const cooldown = z
   });
 
 /** Units `ANSWER_BUTTONS_TTL` accepts, in milliseconds. */
-const DURATION_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+export const DURATION_UNITS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 
 /** A duration like `30m`, `24h` or `7d` (1 minute to 365 days), as milliseconds. */
 const duration = z.string().transform((value, ctx) => {

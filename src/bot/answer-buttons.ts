@@ -1,4 +1,5 @@
 import type { Excerpt } from '../answer/excerpt.js';
+import { DURATION_UNITS } from '../config.js';
 import { DOWNVOTE_REASONS, isDownvoteReason, type AnswerRecord, type DownvoteReason, type FeedbackStore, type Vote } from '../feedback/feedback-store.js';
 import type { CitedUnit } from './answer-flow.js';
 import type { Control, Reply } from './conversation.js';
@@ -64,11 +65,11 @@ export function expiredReply(ttlMs: number): Reply {
 /** `ms` in words: `7 days`, `24 hours`, `30 minutes`. */
 export function describeDuration(ms: number): string {
   const units: [number, string][] = [
-    [86_400_000, 'day'],
-    [3_600_000, 'hour'],
-    [60_000, 'minute'],
+    [DURATION_UNITS.d, 'day'],
+    [DURATION_UNITS.h, 'hour'],
+    [DURATION_UNITS.m, 'minute'],
   ];
-  const [size, name] = units.find(([size]) => ms % size === 0 && ms >= size) ?? [60_000, 'minute'];
+  const [size, name] = units.find(([size]) => ms % size === 0 && ms >= size) ?? [DURATION_UNITS.m, 'minute'];
   const n = Math.max(1, Math.round(ms / size));
   return `${n} ${name}${n === 1 ? '' : 's'}`;
 }
