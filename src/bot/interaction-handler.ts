@@ -34,14 +34,6 @@ function loggable(values: Record<string, unknown>, secrets: readonly (string | u
 
 type Values = Record<string, string | number | boolean | undefined>;
 
-/** What an interaction asks for: a name for the log, its option values, and how to answer it. */
-interface Request {
-  interaction: RepliableInteraction;
-  name: string;
-  values: Values;
-  run(): Promise<CommandOutcome | void>;
-}
-
 /** One request to the bot from any source, as {@link runRequest} handles it. */
 export interface BotRequest {
   /** Command name for the log and the apology. */
@@ -55,6 +47,9 @@ export interface BotRequest {
   /** Tells the user why it failed. */
   fail(message: string): Promise<void>;
 }
+
+/** What an interaction asks for (a name for the log, its option values, how to answer it), with the interaction to reply to. */
+type Request = Pick<BotRequest, 'name' | 'values' | 'run'> & { interaction: RepliableInteraction };
 
 /**
  * Runs a request in the one place errors become replies: a friendly error
