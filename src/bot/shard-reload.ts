@@ -44,34 +44,47 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 const isRequest = (m: unknown): m is ReloadRequest => (m as ReloadRequest | null)?.dateline === 'reload-all';
 const isReply = (m: unknown, nonce: string): m is ReloadReply => (m as ReloadReply | null)?.dateline === 'reload-all-done' && (m as ReloadReply).nonce === nonce;
 
+/** Manager side: has one ready shard reload the index; says what it serves, or why it could not. */
+async function reloadShard(shard: Shard, timeoutMs: number): Promise<ShardGeneration> {
+  if (!shard.ready) return { shard: shard.id, error: 'down or starting; it loads the newest index when ready' };
+  // A fresh nonce makes each script unique: discord.js shares evals of the same text.
+  const context = { key: RELOAD_HOOK, nonce: randomBytes(6).toString('hex') };
+  try {
+    const result = (await withTimeout(
+      shard.eval(async (c: Client, ctx: typeof context) => {
+        const hook = (c as unknown as Record<symbol, (() => Promise<ShardReloadResult>) | undefined>)[Symbol.for(ctx.key)];
+        if (!hook) throw new Error('the shard is still starting');
+        return hook();
+      }, context),
+      timeoutMs,
+      `Shard ${shard.id}`,
+    )) as ShardReloadResult;
+    return { shard: shard.id, generation: result.generation };
+  } catch (error) {
+    return { shard: shard.id, error: (error as Error)?.message ?? String(error) };
+  }
+}
+
 /** Manager side: has every ready shard reload, and tells the shard that asked. */
 export async function reloadShards(manager: ShardingManager, timeoutMs = SHARD_RELOAD_TIMEOUT_MS): Promise<ShardGeneration[]> {
   const shards = [...manager.shards.values()].sort((a, b) => a.id - b.id);
-  return Promise.all(
-    shards.map(async (shard): Promise<ShardGeneration> => {
-      if (!shard.ready) return { shard: shard.id, error: 'down or starting; it loads the newest index when ready' };
-      // A fresh nonce makes each script unique: discord.js shares evals of the same text.
-      const context = { key: RELOAD_HOOK, nonce: randomBytes(6).toString('hex') };
-      try {
-        const result = (await withTimeout(
-          shard.eval(async (c: Client, ctx: typeof context) => {
-            const hook = (c as unknown as Record<symbol, (() => Promise<ShardReloadResult>) | undefined>)[Symbol.for(ctx.key)];
-            if (!hook) throw new Error('the shard is still starting');
-            return hook();
-          }, context),
-          timeoutMs,
-          `Shard ${shard.id}`,
-        )) as ShardReloadResult;
-        return { shard: shard.id, generation: result.generation };
-      } catch (error) {
-        return { shard: shard.id, error: (error as Error)?.message ?? String(error) };
-      }
-    }),
-  );
+  return Promise.all(shards.map((shard) => reloadShard(shard, timeoutMs)));
 }
 
-/** Manager side: answers shards' reload requests (call once per shard, on `shardCreate`). */
+/**
+ * Manager side: answers shards' reload requests, and has a shard reload
+ * each time it becomes ready (call once per shard, on `shardCreate`). The
+ * shard also reloads itself when ready, but a rebuild that finishes after
+ * that and before the manager counts the shard as ready would skip it.
+ */
 export function relayReloads(manager: ShardingManager, shard: Shard, logger: Logger): void {
+  shard.on('ready', () => {
+    void reloadShard(shard, SHARD_RELOAD_TIMEOUT_MS).then((result) =>
+      result.error
+        ? logger.warn({ shard: shard.id, error: result.error }, 'Could not bring a ready shard up to the newest index')
+        : logger.info({ shard: shard.id, generation: result.generation }, 'Shard serves the newest index'),
+    );
+  });
   shard.on('message', (message: unknown) => {
     if (!isRequest(message)) return;
     void reloadShards(manager).then(async (shards) => {
