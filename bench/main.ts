@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { PROJECT_ROOT } from '../src/config.js';
+import { EVAL_FILES } from '../src/eval/data-files.js';
 import { formatReport } from './print-table.js';
 import { DEFAULT_SCALES, runBench } from './run-bench.js';
 import { writeResults } from './write-results.js';
@@ -58,8 +59,8 @@ try {
     coldRuns: positive('cold-runs', values['cold-runs']),
     workDir,
     seedsDir: path.join(PROJECT_ROOT, 'seeds'),
-    storyQuestionsFile: path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'story-dev-questions.json'),
-    squadFile: path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'squad2-dev-sample.json'),
+    storyQuestionsFile: EVAL_FILES.storyDev,
+    squadFile: EVAL_FILES.squadSample,
     env: { ...process.env, LOG_LEVEL: 'info' },
     ...(values.profile ? { profileDir: path.join(out, 'profiles') } : {}),
     log: (line) => process.stderr.write(`bench: ${line}\n`),

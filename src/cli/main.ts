@@ -1,17 +1,11 @@
-import fs from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import readline from 'node:readline';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import dotenv from 'dotenv';
 import type { Answer } from '../answer/answer.js';
-import { parseConfig, PROJECT_ROOT } from '../config.js';
+import { parseConfig } from '../config.js';
 import { createContext, type AppContext } from '../context.js';
 import { isUserFacing } from '../errors.js';
-import { checkBar } from '../eval/bar.js';
-import { loadSquadSet, loadStorySet, type EvalSet } from '../eval/datasets.js';
-import { renderEvalReport } from '../eval/report.js';
-import { runEval } from '../eval/run-eval.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
 import { createBotContext } from '../bot/context.js';
@@ -20,6 +14,7 @@ import { loadCommands } from '../bot/load-commands.js';
 import { runChat } from '../chat/chat-session.js';
 import { renderMarkdown } from '../chat/discord-markdown.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
+import { evalCommand } from './eval-command.js';
 import { createProgress } from './progress.js';
 import { renderAnswer, renderCaptions, renderReindex, renderSources } from './render.js';
 
@@ -161,32 +156,7 @@ function buildProgram(logger: Logger): Command {
       }
     });
 
-  program
-    .command('eval')
-    .description('measure answer quality on question sets, side by side with lexical and dense baselines')
-    .addOption(new Option('--set <name>', 'which set').choices(['story', 'squad', 'all']).default('all'))
-    .option('--story-file <file>', 'story questions', path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'story-dev-questions.json'))
-    .option('--squad-file <file>', 'SQuAD sample', path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'squad2-dev-sample.json'))
-    .option('--out <dir>', 'where eval-<set>.json goes', path.join(PROJECT_ROOT, 'bench', 'results'))
-    .option('--check', 'exit 3 when a quality bar is missed')
-    .action(async (opts: { set: string; storyFile: string; squadFile: string; out: string; check?: boolean }) => {
-      const ctx = await context(program.opts<GlobalOptions>(), logger);
-      logger.level = 'warn';
-      const sets: EvalSet[] = [];
-      if (opts.set !== 'squad') sets.push(await loadStorySet(opts.storyFile, ctx.config.seedsDir));
-      if (opts.set !== 'story') sets.push(await loadSquadSet(opts.squadFile));
-      let failed = false;
-      await fs.mkdir(opts.out, { recursive: true });
-      for (const set of sets) {
-        const report = await runEval(set, ctx);
-        const full = report.methods.find((m) => m.method === 'dateline (full)')!;
-        const bar = checkBar(set.name, full.tally);
-        failed ||= bar.some((b) => !b.pass);
-        await fs.writeFile(path.join(opts.out, `eval-${set.name}.json`), `${JSON.stringify({ ...report, bar }, null, 2)}\n`);
-        out(`${renderEvalReport(report, bar)}\n`);
-      }
-      if (opts.check && failed) throw new CommanderError(3, 'dateline.barMissed', 'A quality bar was missed.');
-    });
+  program.addCommand(evalCommand(() => context(program.opts<GlobalOptions>(), logger), out));
 
   return program;
 }

@@ -6,6 +6,7 @@ import { benchResultsSchema } from '../../bench/results-schema.js';
 import { runBench } from '../../bench/run-bench.js';
 import { writeResults } from '../../bench/write-results.js';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { EVAL_FILES } from '../../src/eval/data-files.js';
 
 const dirs: string[] = [];
 const tempDir = async (prefix: string) => {
@@ -25,8 +26,8 @@ describe('npm run bench, on a tiny run (scales 1 and 2, a few questions, one pro
       coldRuns: 1,
       workDir: await tempDir('dateline-bench-work-'),
       seedsDir: path.join(PROJECT_ROOT, 'seeds'),
-      storyQuestionsFile: path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'story-dev-questions.json'),
-      squadFile: path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'squad2-dev-sample.json'),
+      storyQuestionsFile: EVAL_FILES.storyDev,
+      squadFile: EVAL_FILES.squadSample,
       env: { ...process.env, LOG_LEVEL: 'info' },
       log: () => {},
     });

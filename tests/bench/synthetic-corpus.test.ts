@@ -8,8 +8,9 @@ import { SentenceModel } from '../../bench/sentence-model.js';
 import { syntheticCorpus, writeCorpus } from '../../bench/synthetic-corpus.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { readSeeds } from '../../src/ingest/read-seeds.js';
+import { EVAL_FILES } from '../../src/eval/data-files.js';
 
-const SQUAD = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'squad2-dev-sample.json');
+const SQUAD = EVAL_FILES.squadSample;
 
 let sources: Promise<CorpusSources> | undefined;
 const corpusSources = () => (sources ??= loadCorpusSources(path.join(PROJECT_ROOT, 'seeds'), SQUAD));

@@ -5,9 +5,10 @@ import { parseConfig, PROJECT_ROOT, type Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { loadTransformersEmbedder } from '../../src/embed/transformers-embedder.js';
 import { createLogger, type Logger } from '../../src/logger.js';
+import { EVAL_FILES } from '../../src/eval/data-files.js';
 
 export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', '2014-03-30-kerry-lavrov-paris.txt');
-export const DEV_QUESTIONS = path.join(PROJECT_ROOT, '..', 'shared', 'eval', 'story-dev-questions.json');
+export const DEV_QUESTIONS = EVAL_FILES.storyDev;
 
 /** The seed story's seven photo credits, in caption order. */
 export const SEED_CAPTION_CREDITS = [
