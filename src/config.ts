@@ -54,6 +54,15 @@ const duration = z.string().transform((value, ctx) => {
   return ms;
 });
 
+/** `true` or `false` (also `1`/`0`, `yes`/`no`, `on`/`off`, any case). */
+const boolean = z.string().transform((value, ctx) => {
+  const v = value.toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be true or false' });
+  return z.NEVER;
+});
+
 /** Most shards `SHARD_COUNT` accepts (Discord's largest bots run a few thousand). */
 export const MAX_SHARDS = 10_000;
 
@@ -75,6 +84,14 @@ const shardCount = z.string().transform((value, ctx) => {
 const schema = z.object({
   /** Folder of stories (`*.txt`, `*.md`). Default `seeds`. */
   SEEDS_DIR: z.string().min(1).default('seeds'),
+  /**
+   * Read story files (and sidecars) in the seeds folder that are links to
+   * somewhere outside it. Default `false`: such links are skipped and named
+   * in the reindex report, so a link like `leak.txt → /etc/passwd` or one to
+   * an env file never gets indexed and quoted. Links that stay inside the
+   * seeds folder are always read.
+   */
+  SEEDS_FOLLOW_LINKS: boolean.default('false'),
   /** Folder of the persisted index. Default `embeddings`. */
   INDEX_DIR: z.string().min(1).default('embeddings'),
   /** Folder of Dateline's own data: the feedback database and the answers its buttons refer to. Default `data`. */
@@ -128,6 +145,8 @@ const schema = z.object({
 /** Parsed, typed settings. Paths are absolute. */
 export interface Config {
   seedsDir: string;
+  /** Read links in the seeds folder that point outside it (`SEEDS_FOLLOW_LINKS`). */
+  seedsFollowLinks: boolean;
   indexDir: string;
   modelsDir: string;
   /** Feedback database and answer records (`feedback.sqlite`). */
@@ -185,6 +204,7 @@ export function parseConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.
   const dir = (key: 'SEEDS_DIR' | 'INDEX_DIR' | 'MODELS_DIR' | 'DATA_DIR') => path.resolve(raw[key] ? cwd : root, c[key]);
   return {
     seedsDir: dir('SEEDS_DIR'),
+    seedsFollowLinks: c.SEEDS_FOLLOW_LINKS,
     indexDir: dir('INDEX_DIR'),
     modelsDir: dir('MODELS_DIR'),
     dataDir: dir('DATA_DIR'),

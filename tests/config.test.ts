@@ -82,4 +82,11 @@ describe('parseConfig', () => {
       parseConfig({ DISCORD_CLIENT_ID: 'bot', DISCORD_API_URL: 'ws://x', MODERATOR_ROLE_IDS: '123456789012345678,mods', ASK_COOLDOWN: '0/30' }),
     ).toThrow(/DISCORD_CLIENT_ID="bot": must be a Discord id[\s\S]*DISCORD_API_URL="ws:\/\/x"[\s\S]*MODERATOR_ROLE_IDS="123456789012345678,mods": must be a Discord id[\s\S]*ASK_COOLDOWN="0\/30": must be N\/S/);
   });
+
+  it('does not follow seed links out of the folder unless SEEDS_FOLLOW_LINKS is true', () => {
+    expect(parseConfig({}).seedsFollowLinks).toBe(false);
+    expect(parseConfig({ SEEDS_FOLLOW_LINKS: 'true' }).seedsFollowLinks).toBe(true);
+    expect(parseConfig({ SEEDS_FOLLOW_LINKS: 'FALSE' }).seedsFollowLinks).toBe(false);
+    expect(() => parseConfig({ SEEDS_FOLLOW_LINKS: 'sometimes' })).toThrow('SEEDS_FOLLOW_LINKS="sometimes": must be true or false');
+  });
 });

@@ -152,7 +152,7 @@ export class IndexService {
   }
 
   private async scan(): Promise<SeedScan> {
-    const scan = await readSeeds(this.deps.config.seedsDir, { maxBytes: this.deps.config.maxSeedBytes });
+    const scan = await readSeeds(this.deps.config.seedsDir, { maxBytes: this.deps.config.maxSeedBytes, followLinks: this.deps.config.seedsFollowLinks });
     for (const p of scan.problems) this.deps.logger.warn({ file: p.file }, `Seed file ${p.file} ${p.reason}`);
     return scan;
   }

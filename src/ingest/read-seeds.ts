@@ -24,6 +24,44 @@ export interface SeedScan {
 export interface ReadSeedsOptions {
   /** Largest story file accepted, in bytes. Default 5 MB. */
   maxBytes?: number;
+  /**
+   * Read links (symbolic links) whose target lies outside the seeds folder.
+   * Default false: such a link is skipped and named in `problems`, so a link
+   * like `leak.txt → /etc/passwd` never gets indexed and quoted. Links that
+   * stay inside the folder are always read. (`SEEDS_FOLLOW_LINKS`.)
+   */
+  followLinks?: boolean;
+}
+
+/** Why a link leaving the seeds folder was skipped, and the setting that allows it. */
+export const OUTSIDE_LINK_REASON =
+  'is a link pointing outside the seeds folder; skipped. Copy the file into the folder, or set SEEDS_FOLLOW_LINKS=true to read links that leave it';
+
+/** Where the files of one {@link readSeeds} call may live. */
+interface Folder {
+  dir: string;
+  /** `dir` with every link resolved (fs.realpath). */
+  real: string;
+  followLinks: boolean;
+}
+
+/**
+ * The real path to read for `file` in the seeds folder, or why it must not
+ * be read: a name whose real path (links resolved) leaves the folder is
+ * refused unless links may be followed. Reading the resolved path, not the
+ * name, means what was checked is what gets read.
+ */
+async function resolveInFolder(folder: Folder, file: string): Promise<{ path: string } | { outside: true } | { error: NodeJS.ErrnoException }> {
+  let real: string;
+  try {
+    real = await fs.realpath(path.join(folder.dir, file));
+  } catch (error) {
+    return { error: error as NodeJS.ErrnoException };
+  }
+  const relative = path.relative(folder.real, real);
+  const inside = relative !== '' && !relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative);
+  if (!inside && !folder.followLinks) return { outside: true };
+  return { path: real };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -49,11 +87,17 @@ function readableSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-async function readSidecar(dir: string, id: string, problems: SeedProblem[]): Promise<{ meta?: StoryMeta; raw: string }> {
+async function readSidecar(folder: Folder, id: string, problems: SeedProblem[]): Promise<{ meta?: StoryMeta; raw: string }> {
   const file = `${id}.json`;
+  const resolved = await resolveInFolder(folder, file);
+  if ('outside' in resolved) {
+    problems.push({ file, reason: `${OUTSIDE_LINK_REASON}; the story is indexed without it` });
+    return { raw: '' };
+  }
+  if ('error' in resolved) return { raw: '' };
   let raw: string;
   try {
-    raw = await fs.readFile(path.join(dir, file), 'utf8');
+    raw = await fs.readFile(resolved.path, 'utf8');
   } catch {
     return { raw: '' };
   }
@@ -71,14 +115,17 @@ async function readSidecar(dir: string, id: string, problems: SeedProblem[]): Pr
 }
 
 /** Reads one story file, or returns why it cannot be used. */
-async function readStory(dir: string, file: string, maxBytes: number, problems: SeedProblem[]): Promise<Story | undefined> {
-  const full = path.join(dir, file);
+async function readStory(folder: Folder, file: string, maxBytes: number, problems: SeedProblem[]): Promise<Story | undefined> {
   const fail = (reason: string) => {
     problems.push({ file, reason });
     return undefined;
   };
+  const resolved = await resolveInFolder(folder, file);
+  if ('outside' in resolved) return fail(OUTSIDE_LINK_REASON);
   let bytes: Buffer;
   try {
+    if ('error' in resolved) throw resolved.error;
+    const full = resolved.path;
     const stat = await fs.stat(full);
     if (!stat.isFile()) return fail('is not a regular file; skipped');
     if (stat.size > maxBytes) {
@@ -99,7 +146,7 @@ async function readStory(dir: string, file: string, maxBytes: number, problems: 
   }
   if (text.trim() === '') return fail('is empty; add the story text or remove the file');
   const id = file.slice(0, -path.extname(file).length);
-  const sidecar = await readSidecar(dir, id, problems);
+  const sidecar = await readSidecar(folder, id, problems);
   const sha256 = createHash('sha256').update(bytes).update('\0').update(sidecar.raw).digest('hex');
   const input: Parameters<typeof parseStory>[0] = { id, file, text, sha256 };
   if (sidecar.meta) input.meta = sidecar.meta;
@@ -109,14 +156,18 @@ async function readStory(dir: string, file: string, maxBytes: number, problems: 
 /**
  * Reads every story in `dir` (`*.txt`, `*.md`, with an optional `<name>.json`
  * sidecar). A bad file is reported in `problems` and does not stop the others.
+ * A file whose real path leaves the folder (a link elsewhere) is skipped and
+ * reported unless `options.followLinks`.
  * Throws a {@link UserFacingError} (`no-stories`) when the folder is missing,
  * holds no story files, or none of them can be read.
  */
 export async function readSeeds(dir: string, options: ReadSeedsOptions = {}): Promise<SeedScan> {
   const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
   let names: string[];
+  let real: string;
   try {
     names = await fs.readdir(dir);
+    real = await fs.realpath(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserFacingError(
@@ -134,11 +185,12 @@ export async function readSeeds(dir: string, options: ReadSeedsOptions = {}): Pr
       `The seeds folder ${dir} holds no story. Add a .txt or .md file with the story text.`,
     );
   }
+  const folder: Folder = { dir, real, followLinks: options.followLinks ?? false };
   const problems: SeedProblem[] = [];
   const stories: Story[] = [];
   const read = await mapConcurrently(files, READ_CONCURRENCY, async (file) => {
     const own: SeedProblem[] = [];
-    return { story: await readStory(dir, file, maxBytes, own), problems: own };
+    return { story: await readStory(folder, file, maxBytes, own), problems: own };
   });
   for (const r of read) {
     problems.push(...r.problems);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ErrorId, UserFacingError } from '../../src/errors.js';
 import { readSeeds, seedsHash } from '../../src/ingest/read-seeds.js';
-import { seedsFolder, tempDir } from '../support/fixtures.js';
+import { SECOND_STORY, seedsFolder, tempDir } from '../support/fixtures.js';
 
 describe('readSeeds', () => {
   it('reads the seed story', async () => {
@@ -62,5 +62,49 @@ describe('readSeeds', () => {
     expect(after).not.toBe(before);
     await fs.rm(path.join(dir, 'new.txt'));
     expect(seedsHash((await readSeeds(dir)).stories)).toBe(before);
+  });
+
+  describe('links', () => {
+    /** A seeds folder with the seed story, a story link and a sidecar link leaving it, and a link that stays inside. */
+    async function linkedFolder() {
+      const outside = await tempDir('dateline-outside-');
+      await fs.writeFile(path.join(outside, 'secret.txt'), 'The vault password is hunter2-orchid.');
+      await fs.writeFile(path.join(outside, 'meta.json'), '{"title":"Leaked title hunter2-orchid"}');
+      const dir = await seedsFolder({ 'mine.txt': 'A story of my own. It has two sentences.' });
+      await fs.symlink(path.join(outside, 'secret.txt'), path.join(dir, 'leak.txt'));
+      await fs.symlink(path.join(outside, 'meta.json'), path.join(dir, 'mine.json'));
+      await fs.mkdir(path.join(dir, 'drafts'));
+      await fs.writeFile(path.join(dir, 'drafts', 'storm.txt'), SECOND_STORY.text);
+      await fs.symlink(path.join('drafts', 'storm.txt'), path.join(dir, `${SECOND_STORY.id}.txt`));
+      return dir;
+    }
+
+    it('skips story and sidecar links that leave the folder, naming each and the setting that allows them', async () => {
+      const dir = await linkedFolder();
+      const { stories, problems } = await readSeeds(dir);
+      expect(stories.map((s) => s.id).sort()).toEqual(['2014-03-30-kerry-lavrov-paris', SECOND_STORY.id, 'mine']);
+      expect(JSON.stringify(stories)).not.toContain('hunter2-orchid');
+      expect(problems).toEqual([
+        { file: 'leak.txt', reason: expect.stringMatching(/link pointing outside the seeds folder.*SEEDS_FOLLOW_LINKS=true/) },
+        { file: 'mine.json', reason: expect.stringMatching(/link pointing outside the seeds folder.*SEEDS_FOLLOW_LINKS=true.*indexed without it/) },
+      ]);
+      expect(stories.find((s) => s.id === SECOND_STORY.id)!.text).toBe(SECOND_STORY.text);
+    });
+
+    it('reads them with followLinks', async () => {
+      const { stories, problems } = await readSeeds(await linkedFolder(), { followLinks: true });
+      expect(problems).toEqual([]);
+      expect(stories.find((s) => s.id === 'leak')!.text).toContain('hunter2-orchid');
+      expect(stories.find((s) => s.id === 'mine')!.title).toBe('Leaked title hunter2-orchid');
+    });
+
+    it('judges links against the real folder when the seeds folder is itself reached through a link', async () => {
+      const dir = await linkedFolder();
+      const alias = path.join(await tempDir(), 'seeds-alias');
+      await fs.symlink(dir, alias);
+      const { stories, problems } = await readSeeds(alias);
+      expect(stories.map((s) => s.id).sort()).toEqual(['2014-03-30-kerry-lavrov-paris', SECOND_STORY.id, 'mine']);
+      expect(problems.map((p) => p.file)).toEqual(['leak.txt', 'mine.json']);
+    });
   });
 });
