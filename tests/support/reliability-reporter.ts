@@ -4,24 +4,35 @@ import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { mergeResults, renderReliability, type ReliabilityResults, type StoredScenario } from './reliability-report.js';
 
-/** Where the figures go: the JSON the report is rendered from, and the report. */
-export const RELIABILITY_JSON = path.join(PROJECT_ROOT, 'bench', 'results', 'reliability.json');
-export const RELIABILITY_MD = path.join(PROJECT_ROOT, 'RELIABILITY.md');
+/** The committed figures and report, written only by `npm run report` (scripts/report.ts). */
+export const COMMITTED_RELIABILITY_JSON = path.join(PROJECT_ROOT, 'bench', 'results', 'reliability.json');
+
+/**
+ * Where a test run writes its figures and report: the ignored `.reports/`, so
+ * `npm test` never changes the tree. `npm run report` copies them to
+ * bench/results/reliability.json and RELIABILITY.md.
+ */
+export const RELIABILITY_JSON = path.join(PROJECT_ROOT, '.reports', 'reliability.json');
+export const RELIABILITY_MD = path.join(PROJECT_ROOT, '.reports', 'RELIABILITY.md');
 
 const suiteOf = (file: string) => (file.startsWith('tests/load/') ? 'npm run test:load' : 'npm test');
 
+/** The figures of the last run here, else the committed ones: a run of one suite keeps the other suite's figures. */
 async function readPrevious(): Promise<ReliabilityResults | undefined> {
-  try {
-    return JSON.parse(await fs.readFile(RELIABILITY_JSON, 'utf8')) as ReliabilityResults;
-  } catch {
-    return undefined;
+  for (const file of [RELIABILITY_JSON, COMMITTED_RELIABILITY_JSON]) {
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8')) as ReliabilityResults;
+    } catch {
+      // try the next
+    }
   }
+  return undefined;
 }
 
 /**
  * Vitest reporter: collects the scenarios tests recorded with
  * `recordScenario` (in their task metadata) and, when the run ends, merges
- * them into bench/results/reliability.json and renders RELIABILITY.md.
+ * them into .reports/reliability.json and renders .reports/RELIABILITY.md.
  * Use with `--reporter=default --reporter=./tests/support/reliability-reporter.ts`.
  */
 export default class ReliabilityReporter implements Reporter {
