@@ -1,4 +1,4 @@
-import type { Random } from './seeded-random.js';
+import type { Random } from '../src/eval/seeded-random.js';
 
 const END = '\u0000end';
 const SENTENCE_END = /[.!?]["'”’)\]]*$/;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Story, StoryUnit } from '../src/ingest/story.js';
 import type { CorpusSources } from './corpus-sources.js';
-import { seededRandom, type Random } from './seeded-random.js';
+import { seededRandom, type Random } from '../src/eval/seeded-random.js';
 import { SentenceModel } from './sentence-model.js';
 
 /** The fixed random seed of every synthetic corpus, so runs compare over time. */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusSources, type CorpusSources } from '../../bench/corpus-sources.js';
-import { seededRandom } from '../../bench/seeded-random.js';
+import { seededRandom } from '../../src/eval/seeded-random.js';
 import { SentenceModel } from '../../bench/sentence-model.js';
 import { syntheticCorpus, writeCorpus } from '../../bench/synthetic-corpus.js';
 import { PROJECT_ROOT } from '../../src/config.js';
