@@ -13,6 +13,19 @@ export const CURRENT_FILE = 'CURRENT';
 const GENERATION_PREFIX = 'index-';
 const BUILDING_PREFIX = '.building-';
 
+/**
+ * A generation folder's name as {@link saveIndex} writes it:
+ * `index-<yyyymmdd>-<hhmmss>-<ms>-<6 hex>`. `CURRENT` must hold exactly such
+ * a name; anything else (`../../etc`, an absolute path, escape codes) is a
+ * damaged index and is rebuilt, never read as a path.
+ */
+export const GENERATION_NAME = /^index-\d{8}-\d{6}-\d{3}-[0-9a-f]{6}$/;
+
+/** `value` quoted for a log line or message: control characters (terminal escape codes) come out escaped. */
+function quoted(value: string, max = 80): string {
+  return JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value).replace(/[\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const FILES = {
   stories: 'stories.json',
   chunks: 'chunks.json',
@@ -60,7 +73,8 @@ async function writeFileSynced(file: string, data: Uint8Array | string): Promise
  */
 export async function saveIndex(index: CorpusIndex, dir: string): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
-  const stamp = index.manifest.builtAt.replace(/[-:Z]/g, '').replace(/[T.]/g, '-');
+  const built = new Date(index.manifest.builtAt);
+  const stamp = (Number.isNaN(built.getTime()) ? new Date() : built).toISOString().replace(/[-:Z]/g, '').replace(/[T.]/g, '-');
   const name = `${stamp}-${randomBytes(3).toString('hex')}`;
   const building = path.join(dir, BUILDING_PREFIX + name);
   await fs.mkdir(building);
@@ -109,14 +123,24 @@ async function readVerified(folder: string, file: string, manifest: Manifest): P
   return data;
 }
 
-/** The generation `CURRENT` names, if any. */
-export async function currentGeneration(dir: string): Promise<string | undefined> {
+/** What `CURRENT` holds: nothing, a generation folder's name, or something else (why it cannot be used). */
+async function readCurrent(dir: string): Promise<{ generation: string } | { bad: string } | undefined> {
+  let raw: string;
   try {
-    const name = (await fs.readFile(path.join(dir, CURRENT_FILE), 'utf8')).trim();
-    return name || undefined;
+    raw = await fs.readFile(path.join(dir, CURRENT_FILE), 'utf8');
   } catch {
     return undefined;
   }
+  const name = raw.trim();
+  if (!name) return undefined;
+  if (GENERATION_NAME.test(name)) return { generation: name };
+  return { bad: `${CURRENT_FILE} holds ${quoted(name)}, which is not the name of a generation folder in the index folder` };
+}
+
+/** The generation `CURRENT` names, if any (only a generation folder's name: anything else counts as none). */
+export async function currentGeneration(dir: string): Promise<string | undefined> {
+  const current = await readCurrent(dir);
+  return current && 'generation' in current ? current.generation : undefined;
 }
 
 /** The manifest of `generation`, or why it cannot be used. */
@@ -145,8 +169,10 @@ export async function readCurrentManifest(dir: string): Promise<Manifest | undef
  * why the index cannot serve, and the caller rebuilds.
  */
 export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: HnswParams): Promise<LoadResult> {
-  const generation = await currentGeneration(dir);
-  if (!generation) return { status: 'missing' };
+  const current = await readCurrent(dir);
+  if (!current) return { status: 'missing' };
+  if ('bad' in current) return { status: 'corrupt', reason: current.bad };
+  const { generation } = current;
   const folder = path.join(dir, generation);
   const read = await readManifest(dir, generation);
   if (!('manifest' in read)) return { status: 'corrupt', reason: read.reason };
