@@ -14,6 +14,11 @@ export enum ErrorId {
   BadQuestion = 'bad-question',
   /** No index is loaded and none can be built. */
   IndexUnavailable = 'index-unavailable',
+  /**
+   * The index folder cannot hold an index: `INDEX_DIR` is a file, or
+   * something Dateline writes there (`CURRENT`) is a folder.
+   */
+  BadIndexFolder = 'bad-index-folder',
   /** A story id that is not in the index. */
   UnknownStory = 'unknown-story',
   /** A caption number past the story's captions. */

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ErrorId, UserFacingError } from '../errors.js';
 
 /** The lock file in the index folder: whoever created it is the only process writing a new generation. */
 export const LOCK_FILE = 'reindex.lock';
@@ -70,6 +71,26 @@ async function readOwner(file: string): Promise<{ owner?: LockOwner; raw: string
   }
 }
 
+/**
+ * Creates the index folder `dir` if needed. When `dir` (or a folder above
+ * it) is a regular file, throws a {@link UserFacingError} naming it and what
+ * to do, instead of the bare EEXIST / ENOTDIR from the file system.
+ */
+export async function ensureIndexFolder(dir: string): Promise<void> {
+  try {
+    await fs.mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+    throw new UserFacingError(
+      ErrorId.BadIndexFolder,
+      `The index folder ${dir} is ${code === 'EEXIST' ? 'a file' : 'inside a file'}, not a folder. ` +
+        'Point INDEX_DIR / --index at a folder (it is created if missing), or move that file away.',
+      { cause: error },
+    );
+  }
+}
+
 /** Result of {@link tryLock}: the lock, or who holds it. */
 export type TryLockResult = { ok: true; lock: HeldLock; broke?: string } | { ok: false; holder: LockOwner | undefined };
 
@@ -80,7 +101,7 @@ export type TryLockResult = { ok: true; lock: HeldLock; broke?: string } | { ok:
  * says why. Never waits.
  */
 export async function tryLock(dir: string, options: LockOptions = {}): Promise<TryLockResult> {
-  await fs.mkdir(dir, { recursive: true });
+  await ensureIndexFolder(dir);
   const file = path.join(dir, LOCK_FILE);
   let broke: string | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {

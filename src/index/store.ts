@@ -2,9 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Chunk } from '../chunk/chunk.js';
+import { ErrorId, UserFacingError } from '../errors.js';
 import type { Story } from '../ingest/story.js';
 import { unitTable, type CorpusIndex } from './corpus-index.js';
 import { Bm25Index, type Bm25Json } from './lexical.js';
+import { ensureIndexFolder } from './lock.js';
 import { manifestSchema, staleKind, staleReason, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
 import { HnswVectorIndex, type HnswParams } from './vector.js';
 
@@ -72,7 +74,8 @@ async function writeFileSynced(file: string, data: Uint8Array | string): Promise
  * Returns the new generation's folder name.
  */
 export async function saveIndex(index: CorpusIndex, dir: string): Promise<string> {
-  await fs.mkdir(dir, { recursive: true });
+  await ensureIndexFolder(dir);
+  await checkCurrentIsFile(dir);
   const built = new Date(index.manifest.builtAt);
   const stamp = (Number.isNaN(built.getTime()) ? new Date() : built).toISOString().replace(/[-:Z]/g, '').replace(/[T.]/g, '-');
   const name = `${stamp}-${randomBytes(3).toString('hex')}`;
@@ -100,10 +103,33 @@ export async function saveIndex(index: CorpusIndex, dir: string): Promise<string
   await fs.rename(building, path.join(dir, generation));
   const pointer = path.join(dir, `${CURRENT_FILE}.${name}.tmp`);
   await writeFileSynced(pointer, `${generation}\n`);
-  await fs.rename(pointer, path.join(dir, CURRENT_FILE));
+  try {
+    await fs.rename(pointer, path.join(dir, CURRENT_FILE));
+  } catch (error) {
+    // CURRENT became a folder while this build ran.
+    if ((error as NodeJS.ErrnoException).code !== 'EISDIR') throw error;
+    await fs.rm(pointer, { force: true });
+    throw currentIsFolder(dir, error);
+  }
   index.manifest = manifest;
   await pruneGenerations(dir, generation);
   return generation;
+}
+
+function currentIsFolder(dir: string, cause?: unknown): UserFacingError {
+  const file = path.join(dir, CURRENT_FILE);
+  return new UserFacingError(
+    ErrorId.BadIndexFolder,
+    `${file} is a folder, but Dateline keeps the name of the serving index there as a file. ` +
+      `Move or remove that folder (e.g. rm -r ${JSON.stringify(file)}) and run again; the index is rebuilt.`,
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Refuses to build when `CURRENT` is a folder (the new generation could never be pointed at). */
+async function checkCurrentIsFile(dir: string): Promise<void> {
+  const stat = await fs.lstat(path.join(dir, CURRENT_FILE)).catch(() => undefined);
+  if (stat?.isDirectory()) throw currentIsFolder(dir);
 }
 
 /** Removes unfinished builds and all generations but the current and the one before it. */
