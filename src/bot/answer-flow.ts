@@ -10,7 +10,7 @@ import type { Conversation } from './conversation.js';
 import { redact } from './error-details.js';
 import { BotError, BotErrorId } from './errors.js';
 import { formatAnswer } from './format.js';
-import { msUntilDefer } from './respond.js';
+import { deferralPlan } from './respond.js';
 
 /** Longest question Discord lets a user type into `/ask`; longer ones (a selected message, a mention) are refused. */
 export const MAX_QUESTION_LENGTH = 300;
@@ -74,7 +74,10 @@ export async function answerQuestion(conversation: Conversation, ctx: BotContext
     const wait = Math.max(1, Math.ceil(turn.retryAfterMs / 1000));
     throw new BotError(BotErrorId.Cooldown, `You can ask ${uses} questions every ${seconds} s. Try again in ${wait} s.`);
   }
-  const slow = ctx.index.current() === undefined || ctx.index.busy || ctx.answers.expectedWaitMs() > msUntilDefer({ createdTimestamp: conversation.createdAt }, ctx.deferAfterMs);
+  // Slow when the queue's wait outlasts the time before the deferral would go out (none, when the interaction arrived
+  // old or the event loop lags: then it is deferred at once anyway).
+  const deferInMs = deferralPlan({ createdTimestamp: conversation.createdAt }, ctx.deferAfterMs).inMs;
+  const slow = ctx.index.current() === undefined || ctx.index.busy || ctx.answers.expectedWaitMs() > deferInMs;
   const askOptions = options.story ? { story: options.story } : {};
   const answer = await conversation.inTime(() => ctx.answers.run(() => ask(ctx, question, askOptions)), { ephemeral: options.ephemeral, slow });
   const index = await ctx.index.open();

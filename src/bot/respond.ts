@@ -1,6 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type MessageMentionOptions, type RepliableInteraction } from 'discord.js';
+import { DEFER_THRESHOLDS, deferTimerMs, planDeferral, type DeferPlan } from './defer-policy.js';
 import { redact } from './error-details.js';
+import { eventLoopLag } from './event-loop-lag.js';
 
 /** Allowed mentions on every message: none, so quoted text or a question never pings anyone. */
 export const NO_PINGS: MessageMentionOptions = { parse: [] };
@@ -26,35 +28,51 @@ export interface DeadlineOptions extends Visibility {
   /**
    * Defer when the work is still running this many milliseconds after the
    * interaction was created (by Discord's clock, from its id) or after it
-   * reached the bot, whichever comes first.
+   * reached the bot, whichever comes first; at once when the interaction
+   * arrived old or the event loop lags (see {@link deferralPlan}).
    */
   deferAfterMs: number;
 }
 
 /**
- * Milliseconds left before `interaction` must be deferred: `deferAfterMs`
- * counted from its creation (its snowflake's timestamp), so time spent
- * waiting in a backlog of gateway events counts against Discord's window,
- * and never more than `deferAfterMs` from now (a local clock behind
- * Discord's cannot stretch the window).
+ * Milliseconds left before `interaction` reaches `deferAfterMs`: counted
+ * from its creation (its snowflake's timestamp), so time spent waiting in a
+ * backlog of gateway events counts against Discord's window, and never more
+ * than `deferAfterMs` from now (a local clock behind Discord's cannot
+ * stretch the window). The timer part of {@link deferralPlan}.
  */
 export function msUntilDefer(interaction: Pick<RepliableInteraction, 'createdTimestamp'>, deferAfterMs: number, now = Date.now()): number {
-  return Math.max(0, Math.min(deferAfterMs, interaction.createdTimestamp + deferAfterMs - now));
+  return deferTimerMs(now - interaction.createdTimestamp, deferAfterMs);
+}
+
+/**
+ * When to defer `interaction` (see `defer-policy.ts`): after
+ * {@link msUntilDefer} when it is fresh and the event loop keeps time, at
+ * once when it arrived old or the loop lags.
+ */
+export function deferralPlan(
+  interaction: Pick<RepliableInteraction, 'createdTimestamp'>,
+  deferAfterMs: number,
+  now = Date.now(),
+  loopLagMs = eventLoopLag.lagMs(),
+): DeferPlan {
+  return planDeferral({ ageMs: now - interaction.createdTimestamp, loopLagMs }, { ...DEFER_THRESHOLDS, deferAfterMs });
 }
 
 /**
  * Runs `work` so the interaction never expires: defers first when the work
- * is known to be slow, or as soon as it outlasts its deferral time (see
- * {@link msUntilDefer}); fast work is answered with a plain reply afterwards.
+ * is known to be slow, when the interaction arrived old or the event loop
+ * lags, or as soon as the work outlasts its deferral time (see
+ * {@link deferralPlan}); fast work is answered with a plain reply afterwards.
  */
 export async function answerInTime<T>(interaction: RepliableInteraction, work: () => Promise<T>, options: DeadlineOptions): Promise<T> {
+  const wait = options.slow ? 0 : deferralPlan(interaction, options.deferAfterMs).inMs;
   const task = work();
   const settled = task.then(
     () => 'done' as const,
     () => 'done' as const,
   );
-  const wait = msUntilDefer(interaction, options.deferAfterMs);
-  if (options.slow || wait === 0) {
+  if (wait === 0) {
     await defer(interaction, options);
     return task;
   }

@@ -6,6 +6,7 @@ import { ErrorId, UserFacingError } from '../errors.js';
 import type { BotCommand } from './command.js';
 import { createBotContext } from './context.js';
 import { errorDetails } from './error-details.js';
+import { eventLoopLag } from './event-loop-lag.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
 import { createInteractionHandler } from './interaction-handler.js';
 import { createMentionHandler } from './mention-handler.js';
@@ -112,11 +113,14 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'Reconnecting to the gateway'));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'Gateway session resumed'));
 
+  // Interactions that come while the event loop lags are deferred at once (see defer-policy.ts).
+  const unwatchLag = eventLoopLag.watch();
   try {
     await Promise.all([once(client, Events.ClientReady), client.login(token)]);
   } catch (error) {
     await client.destroy();
     closeFeedback();
+    unwatchLag();
     throw error;
   }
   const user = client.user!;
@@ -139,6 +143,7 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
       timer.abort();
       await client.destroy();
       closeFeedback();
+      unwatchLag();
       logger.info('Discord bot stopped');
     })());
   return { client: client as Client<true>, commands, stop };

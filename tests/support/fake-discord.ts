@@ -28,14 +28,18 @@ import { WebSocket, WebSocketServer } from 'ws';
  * events to shard `(guild_id >> 22) % n`, as Discord does. Each exchange
  * records the callbacks it refused (too late, or a second acknowledgement),
  * and the fake records the close codes clients sent.
+ *
+ * An interaction sent with {@link Invoker.createdMsAgo} reaches the bot late:
+ * Discord created it earlier (its id says so, and its 3-second window counts
+ * from then), as when the gateway or a busy bot process is behind.
  */
 
 const DISCORD_EPOCH = 1420070400000n;
 let sequence = 0n;
 
-/** A fresh snowflake id (18–19 digits, time-ordered). */
-export function snowflake(): string {
-  return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (sequence++ & 0xfffn)).toString();
+/** A fresh snowflake id (18–19 digits, time-ordered) whose timestamp is `at` (ms since the epoch; default now). */
+export function snowflake(at = Date.now()): string {
+  return (((BigInt(Math.floor(at)) - DISCORD_EPOCH) << 22n) | (sequence++ & 0xfffn)).toString();
 }
 
 /** Permission bitfields as Discord sends them (decimal strings). */
@@ -98,6 +102,12 @@ export interface Invoker {
   dm?: boolean;
   /** Guild to run it in. Default the first. */
   guildId?: string;
+  /**
+   * Interactions only: Discord created it this many ms before the fake
+   * delivers it (its snowflake id says so, and the 3-second window counts
+   * from then), as when the gateway or a busy bot process is behind. Default 0.
+   */
+  createdMsAgo?: number;
 }
 
 /** A guild the bot is in, with one text channel. */
@@ -127,9 +137,14 @@ export class InteractionExchange {
   originalId: string | undefined;
   private waiters: (() => void)[] = [];
 
+  /**
+   * @param sentAt when the fake dispatched it (ms since the epoch).
+   * @param createdAt when Discord created it, as its id says; Discord's 3-second window counts from here. Default `sentAt`.
+   */
   constructor(
     readonly payload: any,
     readonly sentAt: number,
+    readonly createdAt = sentAt,
   ) {}
 
   get id(): string {
@@ -197,7 +212,7 @@ export interface FakeDiscordOptions {
   /** Guilds the bot is in. Default one, with a "Moderators" role. */
   guilds?: { id?: string; name?: string; roles?: { id: string; name: string }[] }[];
   heartbeatIntervalMs?: number;
-  /** An interaction callback later than this is refused as Discord does (404, Unknown interaction). Default 3000. */
+  /** An interaction callback later than this after its creation is refused as Discord does (404, Unknown interaction). Default 3000. */
   ackDeadlineMs?: number;
   /**
    * Shards Discord requires: `/gateway/bot` recommends this many, and an
@@ -230,7 +245,7 @@ export class FakeDiscord {
   /** Every message the fake knows (users', the bot's, interaction responses) by id, in its latest state. */
   private readonly stored = new Map<string, any>();
   private channelWaiters: (() => void)[] = [];
-  /** A callback later than this many ms after dispatch is refused (404 Unknown interaction), as Discord does after 3 s. */
+  /** A callback later than this many ms after the interaction's creation (its dispatch, unless delivered late) is refused (404 Unknown interaction), as Discord does after 3 s. */
   ackDeadlineMs: number;
   private readonly sessions = new Map<string, Session>();
   /** Sockets this fake is closing itself, whose close code is not the client's. */
@@ -386,8 +401,10 @@ export class FakeDiscord {
   /** Dispatches INTERACTION_CREATE of `type` from `who` with `fields` (`data`, and `message` for components) and tracks its exchange. */
   private interact(type: 2 | 3 | 4, fields: { data: any; message?: any }, who: Invoker): InteractionExchange {
     const { guild, user: u } = this.origin(who);
+    const sentAt = Date.now();
+    const createdAt = sentAt - (who.createdMsAgo ?? 0);
     const payload = {
-      id: snowflake(),
+      id: snowflake(createdAt),
       application_id: this.applicationId,
       type,
       token: `itoken.${randomBytes(16).toString('hex')}`,
@@ -409,7 +426,7 @@ export class FakeDiscord {
           }
         : { context: 1, user: u, channel_id: u.id, channel: { id: u.id, type: 1 } }),
     };
-    const exchange = new InteractionExchange(payload, Date.now());
+    const exchange = new InteractionExchange(payload, sentAt, createdAt);
     this.exchanges.set(payload.id, exchange);
     this.byToken.set(payload.token, exchange);
     this.dispatch('INTERACTION_CREATE', payload, this.shardOf(guild?.id));
@@ -531,7 +548,7 @@ export class FakeDiscord {
       const x = this.exchanges.get(m[1]!);
       if (!x || x.payload.token !== m[2]) return error(404, 10062, 'Unknown interaction');
       if (x.acknowledged) return x.refused.push({ reason: 'already-acknowledged', at: Date.now() }), error(400, 40060, 'Interaction has already been acknowledged.');
-      if (Date.now() - x.sentAt > this.ackDeadlineMs) {
+      if (Date.now() - x.createdAt > this.ackDeadlineMs) {
         x.refused.push({ reason: 'expired', at: Date.now() });
         return (x.expired = true), error(404, 10062, 'Unknown interaction');
       }
