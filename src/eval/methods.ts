@@ -1,4 +1,4 @@
-import { answerQuery, type AnswerOptions } from '../answer/answer.js';
+import { answerQuery, type Answer, type AnswerOptions } from '../answer/answer.js';
 import { excerptFor, isDuplicate, type Excerpt } from '../answer/excerpt.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { Bm25Index } from '../index/lexical.js';
@@ -10,6 +10,28 @@ export interface MethodResult {
   answered: boolean;
   /** Excerpt texts, best first. */
   excerpts: string[];
+  /**
+   * When answered: 'low' when the method said it was not sure (the bot shows
+   * the passages under "The story may not answer this directly"). Absent
+   * counts as 'high' (the baselines have no notion of it).
+   */
+  confidence?: 'high' | 'low';
+}
+
+/**
+ * An answer's confidence: `Answer.confidence` when the answer pipeline sets
+ * it, else 'high' for any answer (read defensively, so the eval works before
+ * and after the pipeline reports confidence); undefined when declined.
+ */
+export function answerConfidence(a: Pick<Answer, 'answered'>): 'high' | 'low' | undefined {
+  if (!a.answered) return undefined;
+  return (a as { confidence?: 'high' | 'low' }).confidence === 'low' ? 'low' : 'high';
+}
+
+/** The eval's view of one answer of the full method. */
+export function resultOf(a: Answer): MethodResult {
+  const confidence = answerConfidence(a);
+  return { answered: a.answered, excerpts: a.excerpts.map((e) => e.text), ...(confidence ? { confidence } : {}) };
 }
 
 /** A way of answering, compared side by side on the same index. */
@@ -56,8 +78,7 @@ export function fullMethod(index: CorpusIndex, options: AnswerOptions = {}): Met
   return {
     name: 'dateline (full)',
     run(query) {
-      const a = answerQuery(index, query, options);
-      return { answered: a.answered, excerpts: a.excerpts.map((e) => e.text) };
+      return resultOf(answerQuery(index, query, options));
     },
   };
 }
