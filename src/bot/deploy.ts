@@ -1,5 +1,9 @@
 import { REST, Routes } from 'discord.js';
+import { isUserFacing } from '../errors.js';
 import type { BotCommand } from './command.js';
+import { envSecrets, redact, redactedMessage } from './error-details.js';
+import { loadCommands } from './load-commands.js';
+import { botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 
 /** Where to register the commands. */
 export interface DeployTarget {
@@ -31,4 +35,38 @@ export async function deployCommands(target: DeployTarget, commands: ReadonlyMap
   const registered = (await rest.put(route, { body })) as { name: string; type?: number }[];
   const label = (c: { name: string; type?: number }) => (c.type === 2 || c.type === 3 ? `${c.name} (${MENU[c.type]})` : `/${c.name}`);
   return { scope: target.guildId ? 'guild' : 'global', names: registered.map((c) => c.name), labels: registered.map(label) };
+}
+
+/** Where {@link runDeployCommands} writes. */
+export interface DeployOutput {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/**
+ * `npm run deploy-commands`: registers the bot's commands from `env`
+ * settings (in `DISCORD_GUILD_ID` when set, else globally) and returns the
+ * exit code: 0 done, 2 bad setup or a token Discord rejected (the message
+ * says what to fix), 1 anything else. Nothing it prints holds the token, even
+ * when Discord's (or a proxy's) error repeats the request.
+ */
+export async function runDeployCommands(env: NodeJS.ProcessEnv, out: DeployOutput): Promise<number> {
+  const secrets = envSecrets(env);
+  const config = botConfig(env, (text) => out.stderr(redact(text, secrets)));
+  if (!config) return 2;
+  const { token, clientId, guildId, apiUrl } = config.discord;
+  secrets.push(token!);
+  try {
+    const report = await deployCommands({ token: token!, clientId: clientId!, apiUrl, ...(guildId ? { guildId } : {}) }, await loadCommands());
+    const where = report.scope === 'guild' ? `in server ${guildId}` : 'globally (they can take up to an hour to appear)';
+    out.stdout(`Registered ${report.names.length} commands ${where}: ${report.labels.join(', ')}\n`);
+    return 0;
+  } catch (error) {
+    if (isTokenRejected(error)) {
+      out.stderr(`error: ${TOKEN_REJECTED}\n`);
+      return 2;
+    }
+    out.stderr(`error: ${redactedMessage(error, secrets)}\n`);
+    return isUserFacing(error) ? 2 : 1;
+  }
 }

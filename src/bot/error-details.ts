@@ -12,6 +12,17 @@ export function redact(text: string, secrets: readonly (string | null | undefine
   return secrets.reduce<string>((t, s) => (s ? t.split(s).join('[redacted]') : t), text);
 }
 
+/** The secrets a process may hold in `env` (the bot token), for {@link redact} and {@link errorDetails}. */
+export function envSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const token = env.DISCORD_TOKEN?.trim();
+  return token ? [token] : [];
+}
+
+/** `error`'s message (or the value itself) with every secret redacted: what a script may print about a failure. */
+export function redactedMessage(error: unknown, secrets: readonly (string | null | undefined)[]): string {
+  return redact(error instanceof Error ? error.message : String(error), secrets);
+}
+
 /**
  * What to log about `error`, with every secret (bot token, interaction
  * token) replaced by `[redacted]`. Request URLs and bodies, which hold

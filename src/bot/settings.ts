@@ -23,6 +23,16 @@ export function missingDiscordSetting(config: Config): string | undefined {
 export const TOKEN_REJECTED = "Discord rejected DISCORD_TOKEN. Copy the bot's token again from the developer portal (Bot tab) into .env.";
 
 /**
+ * True when `error` says Discord refused the token: a REST reply 401
+ * (`DiscordAPIError`) or the gateway's `TokenInvalid`. Show
+ * {@link TOKEN_REJECTED} and exit 2 for it.
+ */
+export function isTokenRejected(error: unknown): boolean {
+  const e = error as { status?: unknown; code?: unknown } | null;
+  return e?.status === 401 || e?.code === 'TokenInvalid';
+}
+
+/**
  * The bot's settings from `env`, or undefined after writing `error: …` to
  * `stderr` when a value is bad or a required Discord key is missing (the
  * caller exits 2). Shared by the bot and the sharded launcher.

@@ -1,13 +1,32 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy.js';
 import { loadCommands } from '../../src/bot/load-commands.js';
+import { TOKEN_REJECTED } from '../../src/bot/settings.js';
+import { PROJECT_ROOT } from '../../src/config.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { tempDir } from '../support/fixtures.js';
 import { runEntry } from './process.js';
 
+/** `npm run deploy-commands` as it runs: the built script, with exactly `env`, from a folder without a `.env`. */
+async function deployProcess(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const cwd = await tempDir();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'scripts', 'deploy-commands.js')], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 let fake: FakeDiscord;
 beforeAll(async () => {
-  fake = await FakeDiscord.start();
+  // Shaped like a real token.
+  fake = await FakeDiscord.start({ token: 'OTk5OTk5OTk5OTk5OTk5OTk5.Gdeploy.not_a-real-token_for_deploy-tests_42' });
 });
 afterAll(() => fake?.stop());
 
@@ -48,5 +67,41 @@ describe('deploy-commands', () => {
     const run = runEntry('scripts/deploy-commands.ts', { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl }, await tempDir());
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toMatch(/DISCORD_CLIENT_ID is not set[\s\S]*\.env\.example[\s\S]*npx dateline ask/);
+  });
+
+  describe('never shows the token', { timeout: 30_000 }, () => {
+    const secret = () => fake.token.split('.').at(-1)!;
+
+    it('when Discord\'s error repeats the request (authorization=Bot …): the error is shown with the token redacted, exit 1', async () => {
+      const remove = fake.onRequest((r) =>
+        r.method === 'PUT' && r.path.endsWith('/commands')
+          ? { status: 400, body: { code: 50035, message: `Invalid Form Body (request: PUT ${r.path} authorization=${r.authorization})` } }
+          : undefined,
+      );
+      try {
+        const run = await deployProcess({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+        expect(run.code).toBe(1);
+        expect(run.stdout + run.stderr).not.toContain(secret());
+        expect(run.stderr).toMatch(/^error: .*Invalid Form Body .*authorization=Bot \[redacted\]/m);
+      } finally {
+        remove();
+      }
+    });
+
+    it('when Discord rejects the token (401): says so as `npm start` does, exit 2', async () => {
+      const wrong = `${fake.token.slice(0, -2)}xx`;
+      const remove = fake.onRequest((r) =>
+        r.authorization !== `Bot ${fake.token}` ? { status: 401, body: { code: 0, message: `401: Unauthorized (authorization=${r.authorization})` } } : undefined,
+      );
+      try {
+        const run = await deployProcess({ DISCORD_TOKEN: wrong, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl });
+        expect(run.code).toBe(2);
+        expect(run.stderr).toBe(`error: ${TOKEN_REJECTED}\n`);
+        expect(run.stdout).toBe('');
+        expect(run.stdout + run.stderr).not.toContain(wrong.split('.').at(-1)!);
+      } finally {
+        remove();
+      }
+    });
   });
 });
