@@ -1,68 +1,118 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { AppContext } from '../context.js';
 import { checkBar } from '../eval/bar.js';
 import { EVAL_FILES } from '../eval/data-files.js';
 import { loadSquadSet, loadStorySet, type EvalSet } from '../eval/datasets.js';
-import { renderEvalReport } from '../eval/report.js';
-import { runEval } from '../eval/run-eval.js';
+import { publishedReport, renderEvalReport } from '../eval/report.js';
+import { runEval, type EvalRun } from '../eval/run-eval.js';
+import type { Tally } from '../eval/score.js';
 import { PROJECT_ROOT } from '../config.js';
 
 /** Where `dateline eval` writes `eval-<set>.json` unless told otherwise: an ignored folder, so evaluating never changes the tree. */
 export const EVAL_OUT_DIR = path.join(PROJECT_ROOT, '.reports');
 
-/** The sets `dateline eval --set` knows, in the order `all` runs them. */
-export const EVAL_SET_NAMES = ['story', 'casual', 'squad'] as const;
+/**
+ * The sets `dateline eval --set` knows:
+ * - story: the development questions on the seed story;
+ * - casual: the same story asked the way people type in Discord (development);
+ * - fresh: casual questions written blind to the system (held out: misses hidden);
+ * - more: questions the team wrote on the seed story (read while tuning);
+ * - squad: four SQuAD 2.0 articles, for judging only;
+ * - squad-train: eight other SQuAD 2.0 articles, for fitting.
+ */
+export const EVAL_SET_NAMES = ['story', 'casual', 'fresh', 'more', 'squad', 'squad-train'] as const;
+
+/** The sets `--set all` runs, in order. */
+export const EVAL_ALL_SETS = ['story', 'casual', 'squad'] as const;
+
+/** The seed `--noise` uses when given without one. */
+export const DEFAULT_NOISE_SEED = 1;
 
 interface EvalOptions {
   set: string;
   storyFile: string;
   casualFile: string;
+  freshFile: string;
+  moreFile: string;
   squadFile: string;
+  squadTrainFile: string;
   out: string;
   check?: boolean;
+  noise?: number;
+  showMisses?: boolean;
 }
 
-async function loadSets(opts: EvalOptions, seedsDir: string): Promise<EvalSet[]> {
-  const wanted = opts.set === 'all' ? EVAL_SET_NAMES : [opts.set];
-  const sets: EvalSet[] = [];
-  for (const name of wanted) {
-    if (name === 'story') sets.push(await loadStorySet(opts.storyFile, seedsDir));
-    if (name === 'casual') sets.push(await loadStorySet(opts.casualFile, seedsDir, 'casual'));
-    if (name === 'squad') sets.push(await loadSquadSet(opts.squadFile));
+function parseSeed(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) throw new InvalidArgumentError('a seed is a whole number from 0 to 4294967295.');
+  return Number(value);
+}
+
+function fullTally(run: EvalRun): Tally {
+  return run.methods.find((m) => m.method === 'dateline (full)')!.tally;
+}
+
+async function loadSet(name: string, opts: EvalOptions, seedsDir: string): Promise<EvalSet> {
+  switch (name) {
+    case 'story':
+      return loadStorySet(opts.storyFile, seedsDir);
+    case 'casual':
+      return loadStorySet(opts.casualFile, seedsDir, 'casual');
+    case 'fresh':
+      return loadStorySet(opts.freshFile, seedsDir, 'fresh');
+    case 'more':
+      return loadStorySet(opts.moreFile, seedsDir, 'more');
+    case 'squad':
+      return loadSquadSet(opts.squadFile);
+    case 'squad-train':
+      return loadSquadSet(opts.squadTrainFile, 'squad-train');
+    default:
+      throw new InvalidArgumentError(`unknown set ${name}`);
   }
-  return sets;
 }
 
 /**
  * `dateline eval`: every question of a set through `ask`, side by side with
- * the baselines, with the set's bar. Writes `eval-<set>.json` to `--out`
+ * the baselines, with the set's bar. With `--noise [seed]`, also a copy of
+ * the questions typed as in chat, reported beside the clean run. Writes
+ * `eval-<set>.json` (with a `noisy` section under `--noise`) to `--out`
  * (default `.reports/`, ignored by git; `npm run report` writes the committed
- * copies in `bench/results/`).
+ * copies in `bench/results/`). A held-out set's misses stay out of both the
+ * output and the JSON unless `--show-misses`.
  */
 export function evalCommand(context: () => Promise<AppContext>, print: (text: string) => void): Command {
   return new Command('eval')
     .description('measure answer quality on question sets, side by side with lexical and dense baselines')
-    .addOption(new Option('--set <name>', 'which set').choices([...EVAL_SET_NAMES, 'all']).default('all'))
+    .addOption(new Option('--set <name>', 'which set (all = story, casual, squad)').choices([...EVAL_SET_NAMES, 'all']).default('all'))
     .option('--story-file <file>', 'story questions', EVAL_FILES.storyDev)
     .option('--casual-file <file>', 'casual story questions', EVAL_FILES.storyCasualDev)
-    .option('--squad-file <file>', 'SQuAD articles', EVAL_FILES.squadSample)
+    .option('--fresh-file <file>', 'held-out casual story questions', EVAL_FILES.storyCasualFresh)
+    .option('--more-file <file>', "the team's further story questions", EVAL_FILES.storyMore)
+    .option('--squad-file <file>', 'SQuAD articles for judging', EVAL_FILES.squadSample)
+    .option('--squad-train-file <file>', 'SQuAD articles for fitting', EVAL_FILES.squadTrain)
+    .addOption(
+      new Option('--noise [seed]', `also ask the questions typed as in chat (seeded; default seed ${DEFAULT_NOISE_SEED}), side by side`)
+        .argParser(parseSeed)
+        .preset(String(DEFAULT_NOISE_SEED)),
+    )
+    .option('--show-misses', "print every question the full method missed (a held-out set's too, also into the JSON)")
     .option('--out <dir>', 'where eval-<set>.json goes', EVAL_OUT_DIR)
     .option('--check', 'exit 3 when a quality bar is missed')
     .action(async (opts: EvalOptions) => {
       const ctx = await context();
       ctx.logger.level = 'warn';
-      const sets = await loadSets(opts, ctx.config.seedsDir);
+      const wanted = opts.set === 'all' ? EVAL_ALL_SETS : [opts.set];
       let failed = false;
       await fs.mkdir(opts.out, { recursive: true });
-      for (const set of sets) {
-        const report = await runEval(set, ctx);
-        const full = report.methods.find((m) => m.method === 'dateline (full)')!;
-        const bar = checkBar(set.name, full.tally);
+      for (const name of wanted) {
+        const set = await loadSet(name, opts, ctx.config.seedsDir);
+        const report = await runEval(set, ctx, opts.noise === undefined ? {} : { noiseSeed: opts.noise });
+        const bar = checkBar(set.name, fullTally(report), report.noisy && fullTally(report.noisy));
         failed ||= bar.some((b) => !b.pass);
-        await fs.writeFile(path.join(opts.out, `eval-${set.name}.json`), `${JSON.stringify({ ...report, bar }, null, 2)}\n`);
-        print(`${renderEvalReport(report, bar)}\n`);
+        const json = publishedReport(report, bar, opts.showMisses);
+        await fs.writeFile(path.join(opts.out, `eval-${set.name}.json`), `${JSON.stringify(json, null, 2)}\n`);
+        print(`${renderEvalReport(report, bar, { showMisses: opts.showMisses ?? false })}\n`);
       }
       if (opts.check && failed) throw new CommanderError(3, 'dateline.barMissed', 'A quality bar was missed.');
     });

@@ -13,6 +13,12 @@ export const EVAL_FILES = {
   storyDev: path.join(EVAL_DATA_DIR, 'story-dev-questions.json'),
   /** Story questions typed the way people type in Discord (lower case, chat-speak, typos). */
   storyCasualDev: path.join(EVAL_DATA_DIR, 'story-casual-dev-questions.json'),
+  /**
+   * Casual story questions written blind to the system: held out. Do not read
+   * them while tuning; `dateline eval --set fresh` hides their misses unless
+   * `--show-misses`.
+   */
+  storyCasualFresh: path.join(EVAL_DATA_DIR, 'story-casual-fresh-questions.json'),
   /** Questions the team wrote on the seed story; read while tuning, so not held out. */
   storyMore: path.join(EVAL_DATA_DIR, 'story-more-questions.json'),
   /** Four whole SQuAD 2.0 dev articles, for judging only (CC BY-SA 4.0). */

@@ -1,9 +1,10 @@
-import { answerQuery, type Answer, type AnswerOptions } from '../answer/answer.js';
+import type { Answer } from '../answer/answer.js';
+import type { Embedder } from '../embed/embedder.js';
 import { excerptFor, isDuplicate, type Excerpt } from '../answer/excerpt.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { Bm25Index } from '../index/lexical.js';
 import type { Query } from '../retrieve/retrieve.js';
-import { terms } from '../text/tokenize.js';
+import { indexTerms, terms } from '../text/tokenize.js';
 
 /** What a method says for one question. */
 export interface MethodResult {
@@ -50,6 +51,16 @@ function topExcerpts(index: CorpusIndex, ranked: Iterable<{ chunk: number; score
   return kept.map((e) => e.text);
 }
 
+/**
+ * The question as the baselines see it: as typed, embedded, with its plain
+ * index terms (no question stage, no spelling help), built here so the
+ * baselines do not move when the answer pipeline's own preparation changes.
+ */
+export async function baselineQuery(embedder: Embedder, text: string): Promise<Query> {
+  const [vector] = await embedder.embed([text]);
+  return { text, vector: vector!, terms: indexTerms(text) };
+}
+
 /** Baseline: plain BM25 over sentences (unigram stems), never declines unless nothing matches. */
 export function lexicalBaseline(index: CorpusIndex, k = 3): Method {
   const bm25 = Bm25Index.build(index.chunks.map((c) => terms(c.text)));
@@ -73,12 +84,3 @@ export function denseBaseline(index: CorpusIndex, k = 3): Method {
   };
 }
 
-/** The method `dateline ask` uses. */
-export function fullMethod(index: CorpusIndex, options: AnswerOptions = {}): Method {
-  return {
-    name: 'dateline (full)',
-    run(query) {
-      return resultOf(answerQuery(index, query, options));
-    },
-  };
-}

@@ -1,15 +1,15 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { prepareQuery } from '../answer/answer.js';
 import type { Config } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
 import { IndexService } from '../index/index-service.js';
 import type { Logger } from '../logger.js';
 import { ask } from '../queries.js';
-import type { EvalSet } from './datasets.js';
-import { denseBaseline, lexicalBaseline, type Method, type MethodResult } from './methods.js';
-import { emptyTally, percentile, tallyQuestion, type Tally } from './score.js';
+import type { EvalQuestion, EvalSet } from './datasets.js';
+import { baselineQuery, denseBaseline, lexicalBaseline, resultOf, type Method, type MethodResult } from './methods.js';
+import { noisySet } from './noise.js';
+import { contains, emptyTally, percentile, tallyQuestion, type Tally } from './score.js';
 
 /** One method's results on a set. */
 export interface MethodReport {
@@ -17,26 +17,55 @@ export interface MethodReport {
   tally: Tally;
 }
 
-/** What `dateline eval` writes to `bench/results/eval-<set>.json`. */
-export interface EvalReport {
-  set: string;
-  stories: number;
-  chunks: number;
-  model: string;
+/** A question the full method got wrong (or was only "not sure" of), for reading. */
+export interface Miss {
+  q: string;
+  kind: 'top1-miss' | 'declined' | 'answered-unanswerable';
+  /** The first excerpt (or, when declined, the closest passage). */
+  first?: string;
+  /** When it answered: how sure it said it was. */
+  confidence?: 'high' | 'low';
+}
+
+/** One pass over a set's questions: every method's tally, the latency and the misses. */
+export interface EvalRun {
   methods: MethodReport[];
   /** Per-question latency of the full method through `ask`, in ms. */
   latencyMs: { median: number; p95: number };
   /** Questions the full method got wrong, for reading. */
-  misses: { q: string; kind: 'top1-miss' | 'declined' | 'answered-unanswerable'; first?: string }[];
+  misses: Miss[];
+}
+
+/** What `dateline eval` writes to `eval-<set>.json`. */
+export interface EvalReport extends EvalRun {
+  set: string;
+  stories: number;
+  chunks: number;
+  model: string;
+  /** With `--noise`: the same questions typed as in chat ({@link noisySet}), on the same index. */
+  noisy?: EvalRun & { seed: number };
   ranAt: string;
 }
+
+/** Options of {@link runEval}. */
+export interface RunEvalOptions {
+  /** Also run a perturbed copy of the questions under this seed. */
+  noiseSeed?: number;
+}
+
+const FULL = 'dateline (full)';
 
 /**
  * Indexes the set's seeds into a temporary index, then asks every question
  * through `ask` (the path `dateline ask` takes) and through the baselines on
- * the same index, tallying each side by side.
+ * the same index, tallying each side by side. With `noiseSeed`, asks the
+ * perturbed questions too, on the same index.
  */
-export async function runEval(set: EvalSet, deps: { config: Config; embedder: Embedder; logger: Logger }): Promise<EvalReport> {
+export async function runEval(
+  set: EvalSet,
+  deps: { config: Config; embedder: Embedder; logger: Logger },
+  options: RunEvalOptions = {},
+): Promise<EvalReport> {
   const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), `dateline-eval-${set.name}-`));
   try {
     const config: Config = { ...deps.config, seedsDir: set.seedsDir, indexDir };
@@ -44,33 +73,54 @@ export async function runEval(set: EvalSet, deps: { config: Config; embedder: Em
     const index = await service.open();
     const ctx = { config, embedder: deps.embedder, index: service };
     const baselines: Method[] = [lexicalBaseline(index), denseBaseline(index)];
-    const tallies = new Map<string, Tally>([...baselines.map((m) => [m.name, emptyTally()] as const), ['dateline (full)', emptyTally()]]);
-    const latencies: number[] = [];
-    const misses: EvalReport['misses'] = [];
-    for (const q of [...set.answerable, ...set.unanswerable]) {
-      const started = performance.now();
-      const a = await ask(ctx, q.q);
-      latencies.push(performance.now() - started);
-      const full: MethodResult = { answered: a.answered, excerpts: a.excerpts.map((e) => e.text) };
-      tallyQuestion(tallies.get('dateline (full)')!, q, full);
-      const first = a.excerpts[0]?.text ?? a.closest?.[0]?.text;
-      if (q.answers.length && !a.answered) misses.push({ q: q.q, kind: 'declined', ...(first ? { first } : {}) });
-      else if (q.answers.length && !q.answers.some((x) => first?.toLowerCase().includes(x.toLowerCase()))) misses.push({ q: q.q, kind: 'top1-miss', ...(first ? { first } : {}) });
-      else if (!q.answers.length && a.answered) misses.push({ q: q.q, kind: 'answered-unanswerable', ...(first ? { first } : {}) });
-      const query = await prepareQuery(deps.embedder, q.q);
-      for (const m of baselines) tallyQuestion(tallies.get(m.name)!, q, m.run(query));
+
+    const runQuestions = async (questions: readonly EvalQuestion[]): Promise<EvalRun> => {
+      const tallies = new Map<string, Tally>([...baselines.map((m) => [m.name, emptyTally()] as const), [FULL, emptyTally()]]);
+      const latencies: number[] = [];
+      const misses: Miss[] = [];
+      for (const q of questions) {
+        const started = performance.now();
+        const a = await ask(ctx, q.q);
+        latencies.push(performance.now() - started);
+        const full = resultOf(a);
+        tallyQuestion(tallies.get(FULL)!, q, full);
+        const miss = missOf(q, full, a.excerpts[0]?.text ?? a.closest?.[0]?.text);
+        if (miss) misses.push(miss);
+        const query = await baselineQuery(deps.embedder, q.q);
+        for (const m of baselines) tallyQuestion(tallies.get(m.name)!, q, m.run(query));
+      }
+      return {
+        methods: [...tallies].map(([method, tally]) => ({ method, tally })),
+        latencyMs: { median: percentile(latencies, 50), p95: percentile(latencies, 95) },
+        misses,
+      };
+    };
+
+    const clean = await runQuestions([...set.answerable, ...set.unanswerable]);
+    let noisy: EvalReport['noisy'];
+    if (options.noiseSeed !== undefined) {
+      const perturbed = noisySet(set, options.noiseSeed);
+      noisy = { seed: options.noiseSeed, ...(await runQuestions([...perturbed.answerable, ...perturbed.unanswerable])) };
     }
     return {
       set: set.name,
       stories: index.manifest.counts.stories,
       chunks: index.manifest.counts.chunks,
       model: index.manifest.model.id,
-      methods: [...tallies].map(([method, tally]) => ({ method, tally })),
-      latencyMs: { median: percentile(latencies, 50), p95: percentile(latencies, 95) },
-      misses,
+      ...clean,
+      ...(noisy ? { noisy } : {}),
       ranAt: new Date().toISOString(),
     };
   } finally {
     await fs.rm(indexDir, { recursive: true, force: true });
   }
+}
+
+/** The miss `r` makes on `q`, if any; `first` is the passage to show for it. */
+function missOf(q: EvalQuestion, r: MethodResult, first: string | undefined): Miss | undefined {
+  const extra = { ...(first ? { first } : {}), ...(r.confidence ? { confidence: r.confidence } : {}) };
+  if (q.answers.length && !r.answered) return { q: q.q, kind: 'declined', ...extra };
+  if (q.answers.length && !contains(first, q.answers)) return { q: q.q, kind: 'top1-miss', ...extra };
+  if (!q.answers.length && r.answered) return { q: q.q, kind: 'answered-unanswerable', ...extra };
+  return undefined;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSquadSet } from '../../src/eval/datasets.js';
+import { noisyQuestions } from '../../src/eval/noise.js';
 import { runEval } from '../../src/eval/run-eval.js';
 import { bundledEmbedder, memoryLogger, seedsFolder, tempDir, testConfig } from '../support/fixtures.js';
 
@@ -23,6 +24,36 @@ describe('eval harness smoke test', () => {
     expect(full).toMatchObject({ answerable: 2, top1: 2, unanswerable: 1, declined: 1 });
     expect(report.methods[1]!.tally.wronglyAnswered).toBe(1);
     expect(report.misses).toEqual([]);
+    expect(report.noisy).toBeUndefined();
+  });
+
+  it('counts confidence so every answerable question is answered sure, answered "not sure" or declined', async () => {
+    const config = await testConfig();
+    const set = {
+      name: 'tiny',
+      seedsDir: await seedsFolder(),
+      answerable: [
+        { q: 'Which city saw a performance at a grocery store?', answers: ['Odessa'] },
+        { q: 'Who did Kerry meet in Paris?', answers: ['zebra crossing'] },
+      ],
+      unanswerable: [{ q: 'What was the score of the hockey game?', answers: [] }],
+    };
+    const report = await runEval(set, { config, embedder: await bundledEmbedder(), logger: memoryLogger().logger }, { noiseSeed: 1 });
+    for (const run of [report, report.noisy!]) {
+      for (const { tally: t } of run.methods) {
+        expect(t.answeredHigh + t.answeredLow + t.wronglyDeclined).toBe(t.answerable);
+        expect(t.declined + t.wronglyAnswered).toBe(t.unanswerable);
+        expect(t.wronglyAnsweredHigh).toBeLessThanOrEqual(t.wronglyAnswered);
+      }
+      // The lexical and dense baselines never say they are unsure.
+      expect(run.methods[1]!.tally.answeredLow).toBe(0);
+    }
+    // The same questions, perturbed, asked of the same index.
+    expect(report.noisy!.seed).toBe(1);
+    expect(report.noisy!.methods.map((m) => m.method)).toEqual(report.methods.map((m) => m.method));
+    expect(report.noisy!.methods[2]!.tally).toMatchObject({ answerable: 2, unanswerable: 1 });
+    expect(report.misses.map((m) => m.q)).toContain('Who did Kerry meet in Paris?');
+    expect(report.noisy!.misses.map((m) => m.q)).toContain(noisyQuestions([set.answerable[1]!], 1)[0]!.q);
   });
 
   it('writes SQuAD articles as separate stories with their titles', async () => {
