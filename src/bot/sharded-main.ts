@@ -3,7 +3,15 @@ import { launchSharded } from './sharding.js';
 
 // `npm run start:sharded`: the bot under discord.js's ShardingManager, one process per shard.
 dotenv.config({ quiet: true });
-const launched = await launchSharded(process.env);
+
+// SIGINT/SIGTERM stop the shards cleanly at any time, also while they are still starting
+// (Ctrl-C sends SIGINT to every shard process as well; their exits are then expected, not restarted).
+const signalled = new AbortController();
+const onSignal = () => signalled.abort();
+process.once('SIGINT', onSignal);
+process.once('SIGTERM', onSignal);
+
+const launched = await launchSharded(process.env, { signal: signalled.signal });
 if (!launched.ok) process.exit(launched.exitCode);
 
 const { stop } = launched;
@@ -13,5 +21,5 @@ const shutdown = () => {
     () => process.exit(1),
   );
 };
-process.once('SIGINT', shutdown);
-process.once('SIGTERM', shutdown);
+if (signalled.signal.aborted) shutdown();
+else signalled.signal.addEventListener('abort', shutdown, { once: true });

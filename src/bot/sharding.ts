@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { DiscordAPIError, REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -33,10 +34,22 @@ export interface ShardedOptions {
   spawnDelayMs?: number;
   /** How long a shard may take to become ready (loading the model, maybe building the index). Default 5 min. */
   readyTimeoutMs?: number;
+  /**
+   * Aborted (SIGINT/SIGTERM) before every shard is ready: the start ends,
+   * the shards started so far stop, and the result is exit code 0. Once the
+   * start has succeeded, stopping is the caller's, through `stop()`.
+   */
+  signal?: AbortSignal;
 }
 
-/** Running shards, or the exit code of a failed start (2 bad setup, 1 crash). */
-export type ShardedResult = { ok: true; manager: ShardingManager; logger: Logger; stop(): Promise<void> } | { ok: false; exitCode: 1 | 2 };
+/**
+ * Running shards, or the exit code of a start that ended: 2 bad setup,
+ * 1 crash, 0 stopped by {@link ShardedOptions.signal} before it was up.
+ */
+export type ShardedResult = { ok: true; manager: ShardingManager; logger: Logger; stop(): Promise<void> } | { ok: false; exitCode: 0 | 1 | 2 };
+
+/** How long {@link launchSharded}'s stop waits for the shard processes (each drains for up to 10 s). */
+const STOP_TIMEOUT_MS = 15_000;
 
 function pid(shard: Shard): number | undefined {
   return shard.process?.pid;
@@ -68,35 +81,97 @@ export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOpti
 
   const { file, execArgv } = shardEntry();
   const manager = new ShardingManager(file, { totalShards: count, token, respawn: true, mode: 'process', execArgv });
+  /** Set once {@link stop} begins: shard exits are then expected, and none is restarted. */
+  let stopping = false;
+  /** The exits expected since stopping began, by process. */
+  const stopped = new Map<ChildProcess, Promise<void>>();
+  /** Resolves once `child` has exited, logging it once as a normal stop (a warning when it failed). */
+  const whenStopped = (shard: Shard, child: ChildProcess): Promise<void> => {
+    let exited = stopped.get(child);
+    if (!exited) {
+      exited = new Promise<void>((resolve) => {
+        const log = () => {
+          const { exitCode, signalCode, pid: childPid } = child;
+          const fields = { shard: shard.id, pid: childPid, exitCode, signal: signalCode };
+          if (exitCode === 0 || signalCode === 'SIGTERM' || signalCode === 'SIGINT') logger.info(fields, 'Shard process stopped');
+          else logger.warn(fields, 'Shard process stopped with an error');
+          resolve();
+        };
+        if (child.exitCode !== null || child.signalCode !== null) log();
+        else child.once('exit', log);
+      });
+      stopped.set(child, exited);
+    }
+    return exited;
+  };
+  /** True once every expected exit has happened; false if some had not after {@link STOP_TIMEOUT_MS}. */
+  const allStopped = async (): Promise<boolean> => {
+    const timer = new AbortController();
+    const timeout = delay(STOP_TIMEOUT_MS, false, { signal: timer.signal }).catch(() => false);
+    try {
+      for (let waited = 0; waited < stopped.size; ) {
+        waited = stopped.size; // exits added meanwhile (a shard spawned while stopping) are waited for too
+        if (!(await Promise.race([Promise.all(stopped.values()).then(() => true), timeout]))) return false;
+      }
+      return true;
+    } finally {
+      timer.abort();
+    }
+  };
   manager.on('shardCreate', (shard) => {
-    shard.on('spawn', () => logger.info({ shard: shard.id, pid: pid(shard) }, 'Shard process started'));
+    shard.on('spawn', (child) => {
+      logger.info({ shard: shard.id, pid: pid(shard) }, 'Shard process started');
+      if (!stopping) return;
+      // Started by the spawn loop after stopping began: stop it too (once discord.js waits for it, so its start fails).
+      void whenStopped(shard, child as ChildProcess);
+      queueMicrotask(() => shard.process && shard.kill());
+    });
     shard.on('ready', () => logger.info({ shard: shard.id, pid: pid(shard) }, 'Shard ready'));
     shard.on('death', (child) => {
-      const { exitCode, signalCode } = child as ChildProcess;
-      logger.warn({ shard: shard.id, pid: (child as ChildProcess).pid, exitCode, signal: signalCode }, 'Shard process exited; starting it again');
+      const exited = child as ChildProcess;
+      // While stopping, discord.js reports each shard it kills (or that exits on the same signal) as a death.
+      if (stopping) return void whenStopped(shard, exited);
+      const { exitCode, signalCode } = exited;
+      logger.warn({ shard: shard.id, pid: exited.pid, exitCode, signal: signalCode }, 'Shard process exited; starting it again');
     });
     relayReloads(manager, shard, logger);
     shard.on('error', (error) => logger.error({ shard: shard.id, error: errorDetails(error, [token]) }, 'Shard error'));
   });
 
-  let stopping: Promise<void> | undefined;
+  let stopRun: Promise<void> | undefined;
   const stop = () =>
-    (stopping ??= (async () => {
-      const children = [...manager.shards.values()].map((s) => s.process).filter((c): c is ChildProcess => !!c && c.exitCode === null && c.signalCode === null);
-      const exited = children.map((c) => new Promise((resolve) => c.once('exit', resolve)));
-      for (const shard of manager.shards.values()) shard.kill(); // no respawn: kill() drops the exit listener
-      await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
-      logger.info('All shards stopped');
+    (stopRun ??= (async () => {
+      stopping = true;
+      manager.respawn = false; // a shard exiting on its own now (SIGINT reaches the whole process group) stays down
+      const running = [...manager.shards.values()].filter((s) => s.process);
+      for (const shard of running) void whenStopped(shard, shard.process!);
+      for (const shard of running) shard.kill(); // no respawn: kill() drops discord.js's exit listener
+      if (await allStopped()) logger.info('All shards stopped');
+      else logger.warn({ timeoutMs: STOP_TIMEOUT_MS }, 'Some shard processes had not exited in time; they stop when they notice the manager is gone');
     })());
 
+  if (options.signal?.aborted) return { ok: false, exitCode: 0 };
+  const stopStarting = () => void stop();
+  options.signal?.addEventListener('abort', stopStarting, { once: true });
   logger.info({ shards: count, requested: config.shardCount, file }, 'Starting shards');
   try {
     await manager.spawn({ amount: count, delay: options.spawnDelayMs ?? 5500, timeout: options.readyTimeoutMs ?? 300_000 });
   } catch (error) {
+    if (stopping) return stoppedWhileStarting();
     logger.fatal({ error: errorDetails(error, [token]) }, 'A shard could not start');
     await stop();
     return { ok: false, exitCode: 1 };
+  } finally {
+    options.signal?.removeEventListener('abort', stopStarting);
   }
+  if (stopping) return stoppedWhileStarting();
   logger.info({ shards: count }, 'All shards ready');
   return { ok: true, manager, logger, stop };
+
+  async function stoppedWhileStarting(): Promise<ShardedResult> {
+    await stop();
+    if (!(await allStopped())) logger.warn({ timeoutMs: STOP_TIMEOUT_MS }, 'Some shard processes had not exited in time');
+    logger.info('Stopped before every shard was ready');
+    return { ok: false, exitCode: 0 };
+  }
 }

@@ -110,7 +110,8 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   client.on(Events.Error, (error) => logger.error({ error: errorDetails(error, [token]) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
   client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'Gateway connection closed for good'));
-  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'Reconnecting to the gateway'));
+  const onReconnecting = (shard: number) => logger.info({ shard }, 'Reconnecting to the gateway');
+  client.on(Events.ShardReconnecting, onReconnecting);
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'Gateway session resumed'));
 
   // Interactions that come while the event loop lags are deferred at once (see defer-policy.ts).
@@ -141,6 +142,7 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
       const timer = new AbortController();
       await Promise.race([Promise.allSettled([...inFlight]), delay(drainMs, undefined, { signal: timer.signal })]);
       timer.abort();
+      client.off(Events.ShardReconnecting, onReconnecting); // discord.js reports its own disconnect as one
       await client.destroy();
       closeFeedback();
       unwatchLag();

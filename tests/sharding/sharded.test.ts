@@ -130,12 +130,24 @@ describe('npm run start:sharded: two shard processes under ShardingManager', () 
     expect(answer.messages()[0]!.data.content).toContain('Granite Owls');
   }, 180_000);
 
-  it('stops every shard process on SIGTERM and exits 0', async () => {
+  it('stops every shard process on SIGTERM and exits 0, logging each exit as a stop, not a restart', async () => {
     const pids = [shardPids(0).at(-1)!, shardPids(1).at(-1)!];
     expect(pids.every(alive)).toBe(true);
+    const before = lines(run).length;
     run.child.kill('SIGTERM');
     expect(await run.exit).toBe(0);
     expect(pids.some(alive)).toBe(false);
-    expect(lines(run).at(-1)).toMatchObject({ msg: 'All shards stopped' });
+    const after = lines(run).slice(before);
+    expect(after.at(-1)).toMatchObject({ msg: 'All shards stopped' });
+    expect(after.filter((l) => l.msg === 'Shard process exited; starting it again')).toEqual([]);
+    expect(after.filter((l) => l.msg === 'Shard process started')).toEqual([]);
+    const stopped = after.filter((l) => l.msg === 'Shard process stopped').map((l) => ({ shard: l.shard, pid: l.pid, exitCode: l.exitCode, level: l.level }));
+    expect(stopped.sort((a, b) => Number(a.shard) - Number(b.shard))).toEqual([
+      { shard: 0, pid: pids[0], exitCode: 0, level: 30 },
+      { shard: 1, pid: pids[1], exitCode: 0, level: 30 },
+    ]);
+    // Each shard drained and disconnected on its own (its log shares the manager's standard error).
+    expect(after.filter((l) => l.msg === 'Discord bot stopped')).toHaveLength(2);
+    expect(after.filter((l) => Number(l.level) >= 50)).toEqual([]);
   });
 });
