@@ -33,14 +33,30 @@ export interface CorpusIndex {
   vector: VectorSearch;
 }
 
+/** The stages of building and saving an index, in order. */
+export const BUILD_STAGES = ['embedding', 'graph', 'lexical', 'saving'] as const;
+export type BuildStage = (typeof BUILD_STAGES)[number];
+
+/**
+ * Where a build is. `done` of `total`: texts embedded (sentences, then
+ * paragraphs and captions) while embedding; 0 of 1 and 1 of 1 at the start
+ * and end of a stage done in one step. `sentences`: how many are indexed.
+ */
+export interface BuildProgress {
+  stage: BuildStage;
+  done: number;
+  total: number;
+  sentences: number;
+}
+
 /** How an index is built. Every field is recorded in the manifest. */
 export interface BuildOptions {
   chunking?: ChunkOptions;
   /** Extra lexical terms (bigrams, prefixes). Default both on. */
   terms?: TermOptions;
   hnsw?: HnswParams;
-  /** Called while embedding with chunks done and total. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as the build goes: each embedding batch, and the start and end of every later stage. */
+  onProgress?: (event: BuildProgress) => void;
   /** Seeds hash to record (see `seedsHash`). */
   seedsHash: string;
   /** Who asked for the build, recorded in the manifest. Default `automatic`. */
@@ -78,9 +94,11 @@ export async function buildCorpusIndex(stories: Story[], embedder: Embedder, opt
   const dim = embedder.dimension;
   const vectors: Float32Array[] = [];
   const step = 256;
+  const progress = (stage: BuildStage, done: number, total: number) => options.onProgress?.({ stage, done, total, sentences: chunks.length });
+  progress('embedding', 0, texts.length);
   for (let i = 0; i < texts.length; i += step) {
     vectors.push(...(await embedder.embed(texts.slice(i, i + step))));
-    options.onProgress?.(Math.min(i + step, texts.length), texts.length);
+    progress('embedding', Math.min(i + step, texts.length), texts.length);
   }
   const chunkVectors = vectors.slice(0, chunks.length);
   const manifest: Manifest = {
@@ -97,6 +115,13 @@ export async function buildCorpusIndex(stories: Story[], embedder: Embedder, opt
     buildSeconds: 0,
     files: {},
   };
+  progress('graph', 0, 1);
+  const vector = HnswVectorIndex.build(chunkVectors, dim, hnsw);
+  progress('graph', 1, 1);
+  progress('lexical', 0, 1);
+  const lexical = Bm25Index.build(chunks.map((c) => indexTerms(c.text, termOptions)));
+  const unitLexical = Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, termOptions)));
+  progress('lexical', 1, 1);
   const index: CorpusIndex = {
     manifest,
     stories,
@@ -105,9 +130,9 @@ export async function buildCorpusIndex(stories: Story[], embedder: Embedder, opt
     unitVectors: flatten(vectors.slice(chunks.length), dim),
     units,
     unitRow,
-    lexical: Bm25Index.build(chunks.map((c) => indexTerms(c.text, termOptions))),
-    unitLexical: Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, termOptions))),
-    vector: HnswVectorIndex.build(chunkVectors, dim, hnsw),
+    lexical,
+    unitLexical,
+    vector,
   };
   manifest.buildSeconds = (performance.now() - started) / 1000;
   return index;

@@ -3,7 +3,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { ErrorId, UserFacingError, isUserFacing } from '../errors.js';
 import { readSeeds, seedsHash, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
 import type { Logger } from '../logger.js';
-import { buildCorpusIndex, DEFAULT_TERMS, type CorpusIndex } from './corpus-index.js';
+import { buildCorpusIndex, DEFAULT_TERMS, type BuildProgress, type CorpusIndex } from './corpus-index.js';
 import { DEFAULT_BM25 } from './lexical.js';
 import type { IndexExpectations } from './manifest.js';
 import { acquireLock, type HeldLock } from './lock.js';
@@ -47,8 +47,8 @@ function expectations(config: Config, embedder: Embedder, scan?: SeedScan): Inde
   return e;
 }
 
-/** Progress callback while embedding: chunks done and total. */
-export type ProgressListener = (done: number, total: number) => void;
+/** Progress callback while an index is built and saved: the stage, and how far it is (see {@link BuildProgress}). */
+export type ProgressListener = (event: BuildProgress) => void;
 
 /**
  * Owns the index that serves. `open` loads the persisted index (or builds it
@@ -209,11 +209,14 @@ export class IndexService {
     if (this.onProgress) options.onProgress = this.onProgress;
     if (builtBy) options.builtBy = builtBy;
     const index = await buildCorpusIndex(scan.stories, embedder, options);
+    const sentences = index.manifest.counts.chunks;
+    this.onProgress?.({ stage: 'saving', done: 0, total: 1, sentences });
     const generation = await saveIndex(index, config.indexDir);
+    this.onProgress?.({ stage: 'saving', done: 1, total: 1, sentences });
     this.adopt(index, generation);
     const seconds = (performance.now() - started) / 1000;
     logger.info(
-      { generation, stories: index.manifest.counts.stories, chunks: index.manifest.counts.chunks, seconds: Number(seconds.toFixed(2)) },
+      { generation, stories: index.manifest.counts.stories, sentences, seconds: Number(seconds.toFixed(2)) },
       'Index built',
     );
     return { index, generation, seconds };
