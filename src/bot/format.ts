@@ -177,10 +177,18 @@ export function formatCaption(c: CaptionEntry): string[] {
   return splitMessage(`**Photo caption ${c.number}** · *${literal(c.title)}*${facts ? `\n${literal(facts)}` : ''}\n${blockQuote(literal(c.text))}`);
 }
 
-/** A Discord timestamp (shown in each reader's time zone) for an ISO time, or the text itself when unreadable. */
-function when(iso: string): string {
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? literal(iso) : `<t:${Math.floor(ms / 1000)}:f>`;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
+
+/**
+ * A time as people read it, the same in the terminal and in Discord, with
+ * its time zone: `30 Nov 2026, 21:48 UTC`. Accepts an ISO string, epoch
+ * milliseconds or a Date; text that is not a time comes back unchanged.
+ */
+export function formatDateTime(time: string | number | Date): string {
+  const date = time instanceof Date ? time : new Date(typeof time === 'string' ? Date.parse(time) : time);
+  if (Number.isNaN(date.getTime())) return String(time);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
 }
 
 /** The indexed stories and how the index was built, for `/sources`. */
@@ -194,7 +202,7 @@ export function formatSources(s: SourcesReport): string[] {
     `**Sources** · ${plural(s.stories.length, 'story')}`,
     ...stories,
     '',
-    `Index: ${plural(s.chunks, 'sentence')}, model ${literal(s.model)} (${s.dimension} dimensions), built ${when(s.builtAt)}${by}.`,
+    `Index: ${plural(s.chunks, 'sentence')}, model ${literal(s.model)} (${s.dimension} dimensions), built ${literal(formatDateTime(s.builtAt))}${by}.`,
   ];
   return splitMessage(lines.join('\n'));
 }

@@ -1,35 +1,52 @@
 import os from 'node:os';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { parseControlId, type AnswerAction } from '../bot/answer-buttons.js';
+import type { Excerpt } from '../answer/excerpt.js';
+import { isExpired, moreReply, parseControlId, type AnswerAction } from '../bot/answer-buttons.js';
 import { runAnswerControl } from '../bot/answer-control-handler.js';
+import { nextExcerpts } from '../bot/answer-flow.js';
 import type { BotCommand } from '../bot/command.js';
 import type { BotContext } from '../bot/context.js';
 import type { Control, Conversation, Reply } from '../bot/conversation.js';
 import { runRequest } from '../bot/interaction-handler.js';
 import { renderMarkdown } from './discord-markdown.js';
 import { parseCommandLine, slashCommands } from './parse-command.js';
+import { wrapText } from './wrap.js';
 
 /** Words that click the last answer's controls. */
 const CLICKS: Record<string, AnswerAction> = { more: 'more', full: 'full', '+1': 'up', '-1': 'down', why: 'why' };
+
+/** Words that end the chat (also with a slash: `/quit`). */
+const QUIT = /^\/?(quit|exit)$/i;
+const HELP = /^\/?help$/i;
+
+/** "More excerpts" pages through at most this many passages per question (the most `ask` returns). */
+const MAX_PASSAGES = 10;
 
 /** Options for {@link createChatSession}. */
 export interface ChatSessionOptions {
   output: Writable;
   /** ANSI styles (a colour terminal). Default false. */
   color?: boolean;
+  /** Wrap replies at word boundaries to this many columns (read before each reply). Default: no wrapping. */
+  width?: () => number | undefined;
 }
 
 /** Options for {@link runChat}. */
 export interface ChatOptions extends ChatSessionOptions {
   input: Readable;
-  /** Show the help and a prompt (an interactive terminal). Default false. */
-  prompt?: boolean;
+  /**
+   * An interactive terminal: readline in terminal mode (line editing, ↑/↓
+   * history, Ctrl-C and Ctrl-D end the chat), the help and a prompt, and
+   * replies wrapped to the output's width. Default false: lines are read
+   * as they come, with no prompt.
+   */
+  interactive?: boolean;
 }
 
 /** One chat: lines in, replies written to the output; remembers the last answer's buttons. */
 export interface ChatSession {
-  /** Handles one typed line; resolves `quit` on `/quit`. */
+  /** Handles one typed line; resolves `quit` on `quit` or `exit`. */
   handle(line: string): Promise<'quit' | undefined>;
   help(): void;
 }
@@ -58,13 +75,23 @@ function renderControls(rows: readonly Control[][], color: boolean): string {
  * bot's other slash commands) through the same command handlers as
  * Discord, with a terminal {@link Conversation}. Replies are rendered as
  * Discord shows them; `more`, `full`, `+1`, `-1` and `why <n>` click the
- * last answer's buttons. The terminal's user moderates.
+ * last answer's buttons (`more` again pages onwards), `help` lists the
+ * commands and `quit` or `exit` ends. The terminal's user moderates.
  */
 export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string, BotCommand>, options: ChatSessionOptions): ChatSession {
   const color = options.color ?? false;
-  const write = (text: string) => void options.output.write(`${text}\n`);
+  const write = (text: string) => {
+    const width = options.width?.();
+    options.output.write(`${width ? wrapText(text, width) : text}\n`);
+  };
   const user = { id: `terminal:${os.userInfo().username}`, name: os.userInfo().username };
-  let controls: Control[][] = [];
+  /** The last answer's buttons, which stay clickable (as in Discord) until the next answer. */
+  let buttons: Control[][] = [];
+  /** The reason select offered after 👎, until a reason is picked. */
+  let select: Control[][] = [];
+  /** Passages "more" has shown, by answer, so typing it again shows the next ones. */
+  const moreShown = new Map<string, Excerpt[]>();
+  const controls = () => [...select, ...buttons];
 
   const conversation = (values: Record<string, string | number | boolean>): Conversation => ({
     via: 'terminal',
@@ -80,7 +107,8 @@ export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string,
     send: async (reply: Reply) => {
       write(reply.pages.map((p) => renderMarkdown(p, { color })).join('\n\n'));
       if (reply.controls?.length) {
-        controls = reply.controls;
+        if (reply.controls.flat().some((c) => c.kind === 'select')) select = reply.controls;
+        else [buttons, select] = [reply.controls, []];
         write(renderControls(reply.controls, color));
       }
       if (reply.ephemeral) write(renderMarkdown('-# Only you can see this', { color }));
@@ -94,41 +122,69 @@ export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string,
     return runRequest({ name, values, fields: { user: user.id, via: 'terminal' }, secrets: [ctx.config.discord.token], run: async () => (await work(c)) as void, fail: c.fail }, ctx, 'chat');
   };
 
+  /**
+   * "More excerpts", paging: each time the next passages after every one
+   * shown so far (the answer's and earlier "more"s), and a plain "no more"
+   * at the end. Expired answers get the same reply as in Discord.
+   */
+  const more = async (c: Conversation, control: { action: AnswerAction; answerId: string }, clicked: Parameters<typeof runAnswerControl>[2]) => {
+    const record = ctx.feedback.getAnswer(control.answerId);
+    if (!record || isExpired(record, ctx.config.discord.buttonsTtlMs, ctx.now())) return runAnswerControl(c, control, clicked, ctx);
+    const earlier = moreShown.get(record.id) ?? [];
+    const shown = [...record.shown, ...earlier];
+    const slow = ctx.index.current() === undefined || ctx.index.busy;
+    const next = shown.length >= MAX_PASSAGES ? [] : await c.inTime(() => nextExcerpts(ctx, { ...record, shown }), { ephemeral: true, slow });
+    moreShown.set(record.id, [...earlier, ...next]);
+    if (next.length === 0 && (earlier.length > 0 || shown.length >= MAX_PASSAGES)) {
+      const why = shown.length >= MAX_PASSAGES ? `those were the ${MAX_PASSAGES} best passages for this question` : 'the story has no further passages for this question';
+      await c.send({ pages: [`No more excerpts: ${why}.`], ephemeral: true });
+    } else await c.send(moreReply(record, next));
+    return { result: 'more' };
+  };
+
   const click = async (word: string, arg: string) => {
     const action = CLICKS[word]!;
-    const control = controls.flat().find((c) => parseControlId(c.id)?.action === action);
+    const control = controls()
+      .flat()
+      .find((c) => parseControlId(c.id)?.action === action);
     if (!control || (control.kind === 'button' && control.disabled)) return write(`Nothing to click: the last reply has no "${word}".\n`);
     const value = control.kind === 'select' ? control.options[Number(arg) - 1]?.value : undefined;
     if (control.kind === 'select' && value === undefined) return write(`Pick a reason by number, 1 to ${control.options.length}: why 2\n`);
-    await run(`button:${action}`, value ? { value } : {}, (c) =>
-      runAnswerControl(c, parseControlId(control.id)!, {
-        ...(value ? { value } : {}),
-        clearControls: async () => void (controls = []),
-        replaceWith: async (text) => {
-          controls = controls.filter((row) => !row.includes(control));
-          write(`${renderMarkdown(text, { color })}\n`);
-        },
-      }, ctx),
-    );
+    const remove = () => {
+      buttons = buttons.flat().includes(control) ? [] : buttons;
+      select = select.flat().includes(control) ? [] : select;
+    };
+    const clicked = {
+      ...(value ? { value } : {}),
+      clearControls: async () => remove(),
+      replaceWith: async (text: string) => {
+        remove();
+        write(`${renderMarkdown(text, { color })}\n`);
+      },
+    };
+    const id = parseControlId(control.id)!;
+    await run(`button:${action}`, value ? { value } : {}, (c) => (action === 'more' ? more(c, id, clicked) : runAnswerControl(c, id, clicked, ctx)));
   };
 
-  const help = () =>
-    write(
-      [
-        'Type a question, or a command as in Discord:',
-        ...slashCommands(commands).map((c) => `  /${c.data.name.padEnd(9)} ${(c.data.toJSON() as { description?: string }).description ?? ''}`),
-        '  more, full, +1, -1, why <n>   use the buttons under the last answer',
-        '  /help, /quit',
-        '',
-      ].join('\n'),
-    );
+  const help = () => {
+    const rows: [string, string][] = [
+      ...slashCommands(commands).map((c): [string, string] => [`/${c.data.name}`, (c.data.toJSON() as { description?: string }).description ?? '']),
+      ['more', 'The next best passages for the last answer (type it again for the ones after).'],
+      ['full', 'The paragraphs the last answer quotes, in full.'],
+      ['+1, -1', 'Vote on the last answer; after -1, why <n> gives the reason.'],
+      ['help', 'This list.'],
+      ['quit', 'End the chat (also exit, or Ctrl-D).'],
+    ];
+    const column = Math.max(...rows.map(([name]) => name.length)) + 3;
+    write(['Type a question, or a command as in Discord:', ...rows.map(([name, what]) => `  ${name.padEnd(column)}${what}`), ''].join('\n'));
+  };
 
   const handle = async (raw: string): Promise<'quit' | undefined> => {
     const line = raw.trim();
     const [word = '', arg = ''] = line.split(/\s+/);
     if (line === '') return undefined;
-    if (line === '/quit' || line === '/exit') return 'quit';
-    if (line === '/help') help();
+    if (QUIT.test(line)) return 'quit';
+    if (HELP.test(line)) help();
     else if (/^(more|full|\+1|-1|why \d+)$/i.test(line)) await click(word.toLowerCase(), arg);
     else {
       const parsed = parseCommandLine(line, commands);
@@ -140,16 +196,33 @@ export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string,
   return { handle, help };
 }
 
-/** `dateline chat`: a {@link createChatSession} over lines of `input`; resolves when the input ends or on `/quit`. */
+/** The prompt of an interactive chat. */
+export const PROMPT = 'dateline> ';
+
+/** The readline interface of {@link runChat}: in terminal mode (line editing, history) when interactive. */
+export function chatReadline(options: Pick<ChatOptions, 'input' | 'output' | 'interactive'>): readline.Interface {
+  if (!options.interactive) return readline.createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
+  return readline.createInterface({ input: options.input, output: options.output, terminal: true, prompt: PROMPT, historySize: 500, removeHistoryDuplicates: true, crlfDelay: Infinity });
+}
+
+/**
+ * `dateline chat`: a {@link createChatSession} over lines of `input`;
+ * resolves when the input ends (Ctrl-D), on Ctrl-C, or on `quit`/`exit`.
+ */
 export async function runChat(ctx: BotContext, commands: ReadonlyMap<string, BotCommand>, options: ChatOptions): Promise<void> {
-  const session = createChatSession(ctx, commands, options);
-  const lines = readline.createInterface({ input: options.input, crlfDelay: Infinity, terminal: false });
-  const prompt = () => options.prompt && options.output.write('dateline> ');
-  if (options.prompt) session.help();
-  prompt();
+  const output = options.output as Writable & { columns?: number };
+  const width = options.width ?? (options.interactive ? () => output.columns : undefined);
+  const session = createChatSession(ctx, commands, { ...options, ...(width ? { width } : {}) });
+  const lines = chatReadline(options);
+  if (options.interactive) {
+    lines.on('SIGINT', () => lines.close());
+    session.help();
+    lines.prompt();
+  }
   for await (const line of lines) {
     if ((await session.handle(line)) === 'quit') break;
-    prompt();
+    if (options.interactive) lines.prompt();
   }
   lines.close();
+  if (options.interactive) options.output.write('\n');
 }

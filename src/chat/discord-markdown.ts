@@ -1,3 +1,5 @@
+import { formatDateTime } from '../bot/format.js';
+
 /** Options for {@link renderMarkdown}. */
 export interface MarkdownOptions {
   /** Use ANSI bold, italics and dim (a colour terminal). Default false: plain text. */
@@ -9,9 +11,9 @@ const ANSI = { bold: [1, 22], italic: [3, 23], dim: [2, 22], green: [32, 39] } a
 
 const style = (format: keyof typeof ANSI, text: string, color: boolean) => (color ? `\u001b[${ANSI[format][0]}m${text}\u001b[${ANSI[format][1]}m` : text);
 
-/** `<t:SECONDS:f>` as a local date and time, as Discord shows it to each reader. */
+/** `<t:SECONDS:f>` as a date and time in UTC, written like every other time Dateline shows. */
 function timestamp(seconds: string): string {
-  return new Date(Number(seconds) * 1000).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(Number(seconds) * 1000);
 }
 
 /**

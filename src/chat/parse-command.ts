@@ -42,7 +42,7 @@ export function parseCommandLine(line: string, commands: ReadonlyMap<string, Bot
   const m = /^\/(\S+)\s*([\s\S]*)$/.exec(text) ?? ['', 'ask', text];
   const name = m[1]!.toLowerCase();
   const command = slashCommands(commands).find((c) => c.data.name === name);
-  if (!command) return { error: `There is no /${name}. Commands: ${slashCommands(commands).map((c) => `/${c.data.name}`).join(', ')}; /help, /quit.` };
+  if (!command) return { error: `There is no /${name}. Commands: ${slashCommands(commands).map((c) => `/${c.data.name}`).join(', ')}; help, quit.` };
   const options = optionsOf(command);
   const rest = m[2]!;
   const names = options.map((o) => o.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');

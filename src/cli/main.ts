@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import readline from 'node:readline';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import dotenv from 'dotenv';
 import type { Answer } from '../answer/answer.js';
-import { parseConfig } from '../config.js';
+import { parseConfig, PROJECT_ROOT } from '../config.js';
 import { createContext, type AppContext } from '../context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -16,7 +18,7 @@ import { renderMarkdown } from '../chat/discord-markdown.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import { evalCommand } from './eval-command.js';
 import { createProgress } from './progress.js';
-import { renderAnswer, renderCaptions, renderReindex, renderSources } from './render.js';
+import { renderAnswer, renderCaptions, renderQuestion, renderReindex, renderSources } from './render.js';
 
 interface GlobalOptions {
   seeds?: string;
@@ -62,13 +64,36 @@ async function* stdinLines(): AsyncGenerator<string> {
   for await (const line of rl) if (line.trim() !== '') yield line;
 }
 
-function buildProgram(logger: Logger): Command {
+/** The version in package.json. */
+function version(): string {
+  return (JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** A separator between the answers of `ask -`. */
+const SEPARATOR = '─'.repeat(40);
+
+/**
+ * Usage errors as one line and a hint, not the whole help: a suggestion
+ * ("Did you mean --json?") joins the error line, and the hint names the
+ * help of the command that was being parsed.
+ */
+function quietUsageErrors(program: Command): void {
+  const output = { outputError: (text: string, write: (s: string) => void) => write(text.replace(/\n\((Did you mean [^)]*)\)/, ' ($1)')) };
+  program.configureOutput(output).showHelpAfterError(`(run ${program.name()} --help)`);
+  for (const command of program.commands) {
+    // Also for commands made elsewhere and added with addCommand, which inherit nothing.
+    command.configureOutput(output).exitOverride().showHelpAfterError(`(run ${program.name()} --help, or ${program.name()} ${command.name()} --help)`);
+  }
+}
+
+function buildProgram(logger: Logger, ran: { command?: string }): Command {
   const program = new Command('dateline')
     .description('Answers questions about the news stories in seeds/ with verbatim quotes and citations.')
+    .version(version(), '-v, --version', 'print the version')
     .option('--seeds <dir>', 'folder of stories (default: SEEDS_DIR or seeds/)')
     .option('--index <dir>', 'folder of the index (default: INDEX_DIR or embeddings/)')
-    .showHelpAfterError()
-    .exitOverride();
+    .exitOverride()
+    .hook('preAction', (_program, command) => void (ran.command = command.name()));
 
   program
     .command('ask')
@@ -84,9 +109,14 @@ function buildProgram(logger: Logger): Command {
     .action(async (question: string, opts: { json?: boolean; k?: number; story?: string }) => {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
       const askOptions = { k: opts.k ?? ctx.config.answerExcerpts, ...(opts.story ? { story: opts.story } : {}) };
-      const print = (a: Answer) => out(opts.json ? json(answerJson(a)) : `${renderAnswer(a, Math.min(process.stdout.columns || 100, 100))}\n`);
+      const width = Math.min(process.stdout.columns || 100, 100);
+      const print = (a: Answer) => out(opts.json ? json(answerJson(a)) : `${renderAnswer(a, width)}\n`);
       if (question !== '-') return print(await ask(ctx, question, askOptions));
+      // Batch: JSON Lines with --json; for people, each answer under its question, separated.
+      let first = true;
       for await (const line of stdinLines()) {
+        if (!opts.json) out(`${first ? '' : `${SEPARATOR}\n`}${renderQuestion(line, width)}\n\n`);
+        first = false;
         try {
           print(await ask(ctx, line, askOptions));
         } catch (error) {
@@ -136,7 +166,7 @@ function buildProgram(logger: Logger): Command {
       const bot = createBotContext(ctx, { cooldown: false, answerConcurrency: 1 });
       try {
         const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-        await runChat(bot, await loadCommands(), { input: process.stdin, output: process.stdout, prompt: interactive, color: interactive && !process.env.NO_COLOR });
+        await runChat(bot, await loadCommands(), { input: process.stdin, output: process.stdout, interactive, color: interactive && !process.env.NO_COLOR });
       } finally {
         bot.feedback.close();
       }
@@ -158,6 +188,7 @@ function buildProgram(logger: Logger): Command {
 
   program.addCommand(evalCommand(() => context(program.opts<GlobalOptions>(), logger), out));
 
+  quietUsageErrors(program);
   return program;
 }
 
@@ -165,7 +196,8 @@ function buildProgram(logger: Logger): Command {
 export async function main(argv: string[]): Promise<number> {
   dotenv.config({ quiet: true });
   const logger = createLogger({ level: process.env.LOG_LEVEL?.trim() || 'info', pretty: true });
-  const program = buildProgram(logger);
+  const ran: { command?: string } = {};
+  const program = buildProgram(logger, ran);
   try {
     await program.parseAsync(argv);
     return 0;
@@ -178,7 +210,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${error.message}\n`);
       return 2;
     }
-    logger.error({ err: error, command: argv[2] }, 'dateline crashed');
+    logger.error({ err: error, command: ran.command ?? program.args[0] ?? null }, 'dateline crashed');
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
+import { formatDateTime } from '../bot/format.js';
 import type { ReindexReport } from '../index/index-service.js';
 import { builtByPhrase, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
 
@@ -27,6 +28,11 @@ export function renderExcerpt(e: Excerpt, width: number): string {
   return `${wrap(e.text, width, '> ')}\n${citationLine(e)}`;
 }
 
+/** The question above its answer, when `ask -` answers several. */
+export function renderQuestion(question: string, width = 100): string {
+  return wrap(`Q: ${question.trim()}`, width, '');
+}
+
 /** An answer for people: block quotes with citations, or an honest decline. */
 export function renderAnswer(a: Answer, width = 100): string {
   if (a.answered) return a.excerpts.map((e) => renderExcerpt(e, width)).join('\n\n');
@@ -51,7 +57,7 @@ export function renderSources(s: SourcesReport): string {
   const stories = s.stories.map(
     (x) => `- ${x.title}${x.date ? ` (${x.date})` : ''}${x.source ? `, ${x.source}` : ''} — ${plural(x.paragraphs, 'paragraph')}, ${plural(x.captions, 'caption')} [${x.file}]`,
   );
-  return `${stories.join('\n')}\n\nIndex: ${s.chunks} sentences, model ${s.model}, built ${s.builtAt}${builtByPhrase(s.builtBy)}.`;
+  return `${stories.join('\n')}\n\nIndex: ${s.chunks} sentences, model ${s.model}, built ${formatDateTime(s.builtAt)}${builtByPhrase(s.builtBy)}.`;
 }
 
 /** What a reindex did. */

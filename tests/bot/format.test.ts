@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import type { Excerpt } from '../../src/answer/excerpt.js';
-import { captionPages, formatAnswer, formatReindex, literal, splitMessage } from '../../src/bot/format.js';
-import type { CaptionEntry } from '../../src/queries.js';
+import { captionPages, formatAnswer, formatDateTime, formatReindex, formatSources, literal, splitMessage } from '../../src/bot/format.js';
+import { renderSources } from '../../src/cli/render.js';
+import type { CaptionEntry, SourcesReport } from '../../src/queries.js';
 import { quotes, unescape } from './harness.js';
 
 const excerpt = (text: string, over: Partial<Excerpt> = {}): Excerpt => ({
@@ -134,5 +135,30 @@ describe('captionPages and formatReindex', () => {
     expect(text).toContain('**Index rebuilt** in 0.50 s with dateline/glove-100d-sif.');
     expect(text).toContain('Stories: 1 → 2 · Sentences: 31 → 40');
     expect(text).toContain('Skipped bad\\_file.txt: is empty');
+  });
+});
+
+describe('times', () => {
+  it('formatDateTime writes a time one way, as people read it, in UTC and saying so', () => {
+    expect(formatDateTime('2026-11-30T21:48:05.123Z')).toBe('30 Nov 2026, 21:48 UTC');
+    expect(formatDateTime('2026-09-03T07:05:00+02:00')).toBe('3 Sep 2026, 05:05 UTC');
+    expect(formatDateTime(0)).toBe('1 Jan 1970, 00:00 UTC');
+    expect(formatDateTime('not a time')).toBe('not a time');
+  });
+
+  it('/sources and dateline sources show when the index was built the same way', () => {
+    const sources: SourcesReport = {
+      stories: [{ story: 'a', file: 'a.txt', title: 'A story', date: '2014-03-30', source: null, url: null, paragraphs: 2, captions: 0 }],
+      chunks: 5,
+      model: 'dateline/glove-100d-sif',
+      dimension: 100,
+      builtAt: '2026-11-30T21:48:05.123Z',
+      builtBy: 'automatic',
+    };
+    const discord = formatSources(sources).join('\n');
+    const terminal = renderSources(sources);
+    expect(discord).toContain('built 30 Nov 2026, 21:48 UTC automatically');
+    expect(terminal).toContain('built 30 Nov 2026, 21:48 UTC automatically');
+    expect(discord).not.toContain('<t:');
   });
 });

@@ -2,7 +2,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotContext, type BotContext } from '../../src/bot/context.js';
 import { loadCommands } from '../../src/bot/load-commands.js';
-import { runChat } from '../../src/chat/chat-session.js';
+import { chatReadline, runChat } from '../../src/chat/chat-session.js';
+import { displayWidth, wrapText } from '../../src/chat/wrap.js';
 import { createContext } from '../../src/context.js';
 import { bundledEmbedder, memoryLogger, seedText, testConfig } from '../support/fixtures.js';
 
@@ -12,14 +13,36 @@ let ctx: BotContext;
 let story: string;
 
 async function chat(...lines: string[]): Promise<string> {
+  return chatWith({}, ...lines);
+}
+
+async function chatWith(options: { width?: () => number }, ...lines: string[]): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
   output.on('data', (d) => (text += d));
-  const done = runChat(ctx, await loadCommands(), { input, output });
+  const done = runChat(ctx, await loadCommands(), { input, output, ...options });
   input.end(`${lines.join('\n')}\n`);
   await done;
   return text;
+}
+
+/** A stand-in for a terminal: streams that say they are TTYs, keys typed one chunk at a time as a person would. */
+function terminal(columns = 72) {
+  const input = Object.assign(new PassThrough(), { isTTY: true, isRaw: false, setRawMode: () => input });
+  const output = Object.assign(new PassThrough(), { isTTY: true, columns });
+  let text = '';
+  output.on('data', (d) => (text += d));
+  return { input, output, text: () => text };
+}
+
+/** Resolves once `read()` matches `re` (the chat answers asynchronously). */
+async function until(read: () => string, re: RegExp, count = 1): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if ((read().match(new RegExp(re.source, 'g')) ?? []).length >= count) return;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${re} in:\n${read()}`);
 }
 
 const quoted = (text: string) => text.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
@@ -66,7 +89,106 @@ describe('dateline chat', () => {
     expect(out.split('\n').filter(Boolean)).toEqual([
       'number must be a whole number; got "three".',
       'Nothing to click: the last reply has no "more".',
-      'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /reindex, /sources; /help, /quit.',
+      'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /reindex, /sources; help, quit.',
     ]);
+  });
+
+  it('ends at quit or exit, typed as words, instead of asking them as questions', async () => {
+    for (const word of ['quit', 'exit', 'Quit', '/exit']) {
+      const out = await chat(word, '/sources');
+      expect(out).toBe('');
+    }
+  });
+
+  it('lists the commands at help', async () => {
+    const out = await chat('help');
+    expect(out).toContain('Type a question, or a command as in Discord:');
+    expect(out).toMatch(/^ {2}\/captions +/m);
+    expect(out).toMatch(/^ {2}more {2,}The next best passages/m);
+    expect(out).toMatch(/^ {2}quit {2,}End the chat \(also exit, or Ctrl-D\)\.$/m);
+    expect(out).not.toContain('Q: help');
+  });
+
+  it('pages onwards when more is typed again, and says when there are no more', async () => {
+    const out = await chat('Where did Kerry and Lavrov meet?', 'more', 'more', 'more', 'more', 'more');
+    const replies = out.split(/\n(?=More excerpts for:|No more excerpts)/).slice(1);
+    expect(replies).toHaveLength(5);
+    const pages = replies.slice(0, 3).map(quoted);
+    expect(pages.map((p) => p.length)).toEqual([3, 3, 1]);
+    const answer = quoted(out.slice(0, out.indexOf('More excerpts for:')));
+    const all = [...answer, ...pages.flat()];
+    expect(new Set(all).size).toBe(all.length); // no passage twice
+    expect(replies[3]).toMatch(/^No more excerpts: those were the 10 best passages for this question\.\nOnly you can see this/);
+    expect(replies[4]).toMatch(/^No more excerpts/);
+  });
+
+  it("keeps the last answer's buttons clickable after a 👎 reason, as Discord does", async () => {
+    const out = await chat('Where did Kerry and Lavrov meet?', '-1', 'why 2', 'more', 'full', '+1');
+    expect(out).toContain('Thanks, noted: Missed the answer.');
+    expect(out).not.toContain('Nothing to click');
+    expect(out).toContain('More excerpts for: Where did Kerry and Lavrov meet?');
+    expect(out).toContain('Changed your vote to 👍 helpful. Thanks!');
+  });
+
+  it('wraps replies at word boundaries to the width, keeping block quotes quoted', async () => {
+    const width = 50;
+    const out = await chatWith({ width: () => width }, '/caption 1');
+    const lines = out.split('\n');
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(width);
+    const quote = lines.filter((l) => l.startsWith('> '));
+    expect(quote.length).toBeGreaterThan(3);
+    // Every word whole, and the quote reads as the caption when joined.
+    expect(quote.map((l) => l.slice(2)).join(' ')).toBe(story.match(/A delegate attends the Kurultai[^\n]*/)![0]);
+  });
+
+  it('runs readline in terminal mode when interactive, and as plain lines otherwise', () => {
+    const t = terminal();
+    const interactive = chatReadline({ input: t.input, output: t.output, interactive: true });
+    const plain = chatReadline({ input: new PassThrough(), output: new PassThrough() });
+    expect(interactive.terminal).toBe(true);
+    expect(plain.terminal).toBe(false);
+    interactive.close();
+    plain.close();
+  });
+
+  it('edits lines and recalls them with ↑ in an interactive terminal, and Ctrl-D ends the chat', async () => {
+    const t = terminal(60);
+    const done = runChat(ctx, await loadCommands(), { input: t.input, output: t.output, interactive: true });
+    await until(t.text, /dateline> /);
+    expect(t.text()).toContain('Type a question, or a command as in Discord:');
+    // "/caption 34", ← once, backspace: "/caption 4".
+    t.input.write('/caption 34');
+    t.input.write('\u001b[D');
+    t.input.write('\u007f');
+    t.input.write('\r');
+    await until(t.text, /Photo caption 4 · /);
+    // ↑ brings back the last line; Enter runs it again.
+    t.input.write('\u001b[A');
+    t.input.write('\r');
+    await until(t.text, /Photo caption 4 · /, 2);
+    expect(t.text()).not.toContain('^[[');
+    expect(t.text()).not.toMatch(/Q: .*\[A/);
+    // Wrapped to the terminal's 60 columns, quotes kept quoted.
+    const quote = t.text().split('\n').filter((l) => l.startsWith('> '));
+    expect(quote.length).toBeGreaterThan(2);
+    expect(Math.max(...quote.map(displayWidth))).toBeLessThanOrEqual(60);
+    t.input.write('\u0004'); // Ctrl-D
+    await done;
+  });
+});
+
+describe('wrapText', () => {
+  it('breaks at spaces only, repeats the quote marker and indents list items', () => {
+    expect(wrapText('> one two three four five six seven eight nine ten eleven', 24)).toBe('> one two three four\n> five six seven eight\n> nine ten eleven');
+    expect(wrapText('1. REUTERS/Shamil Zhumatov · Bakhchisaray · March 29, 2014', 30)).toBe('1. REUTERS/Shamil Zhumatov ·\n   Bakhchisaray · March 29,\n   2014');
+    expect(wrapText('short line', 30)).toBe('short line');
+    expect(wrapText('  /caption   Show one photo caption in full, with photographer', 36)).toBe('  /caption   Show one photo caption\n             in full, with\n             photographer');
+  });
+
+  it('measures colour codes and emoji as they show', () => {
+    const green = '\u001b[32m▌\u001b[39m ';
+    const out = wrapText(`${green}alpha beta gamma delta epsilon zeta`, 22).split('\n');
+    expect(out).toEqual([`${green}alpha beta gamma`, `${green}delta epsilon zeta`]);
+    expect(displayWidth('[ 👍 Helpful ]')).toBe(14);
   });
 });

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { seedsFolder, seedText, tempDir } from '../support/fixtures.js';
@@ -117,6 +118,57 @@ describe('dateline CLI', () => {
     const run = await dateline(['ask', '  ']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/question is empty/);
+  });
+
+  it('ask - without --json prints each question above its answer, with a separator between answers', async () => {
+    const questions = ['Who is Sergei Lavrov?', '', 'What was the score of the hockey game?'];
+    const run = await dateline(['ask', '--k', '1', '-'], questions.join('\n'));
+    expect(run.code).toBe(0);
+    const answers = run.stdout.split(/^─{40}$/m);
+    expect(answers).toHaveLength(2);
+    expect(answers[0]).toMatch(/^Q: Who is Sergei Lavrov\?\n\n> /);
+    expect(answers[1]).toMatch(/^\nQ: What was the score of the hockey game\?\n\nThe story doesn't say\./);
+  });
+
+  it('prints the version from package.json', async () => {
+    const { version } = JSON.parse(await fs.readFile(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const run = await dateline([flag]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toBe(`${version}\n`);
+    }
+  });
+
+  it('answers a usage error with one line and where to find help, not the whole help, and exits 2', async () => {
+    const cases: [string[], string, string][] = [
+      [['ask', '--jsn', 'Who?'], "error: unknown option '--jsn' (Did you mean --json?)", '(run dateline --help, or dateline ask --help)'],
+      [['ask'], "error: missing required argument 'question'", '(run dateline --help, or dateline ask --help)'],
+      [['aks', 'Who?'], "error: unknown command 'aks' (Did you mean ask?)", '(run dateline --help)'],
+      [['sources', '--bogus'], "error: unknown option '--bogus'", '(run dateline --help, or dateline sources --help)'],
+      [['eval', '--bogus'], "error: unknown option '--bogus'", '(run dateline --help, or dateline eval --help)'],
+    ];
+    for (const [args, error, hint] of cases) {
+      const run = await dateline(args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.stderr).toBe(`${error}\n${hint}\n`);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('names the command that crashed in the log, not the first argument', async () => {
+    // A crash nobody can foresee: standard output fails when the answer is printed.
+    const breakStdout = path.join(await tempDir(), 'break-stdout.mjs');
+    await fs.writeFile(breakStdout, "process.stdout.write = () => { throw new Error('standard output is gone'); };\n");
+    const run = await dateline(['--index', env.INDEX_DIR!, 'sources'], undefined, { NODE_OPTIONS: `--import=${pathToFileURL(breakStdout).href}` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: dateline crashed \(.*standard output is gone.* command=sources\)$/m);
+  });
+
+  it('sources prints when the index was built as people read it, in UTC, as Discord does', async () => {
+    const run = await dateline(['sources']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Index: \d+ sentences, model dateline\/glove-100d-sif, built \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC/m);
+    expect(run.stdout).not.toMatch(/\d{4}-\d\d-\d\dT/);
   });
 
   it('keeps the index folder tidy: one CURRENT pointer and generation folders', async () => {
