@@ -180,15 +180,27 @@ export function formatCaption(c: CaptionEntry): string[] {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
 /**
- * A time as people read it, the same in the terminal and in Discord, with
- * its time zone: `30 Nov 2026, 21:48 UTC`. Accepts an ISO string, epoch
- * milliseconds or a Date; text that is not a time comes back unchanged.
+ * A time as people read it in the terminal, with its time zone:
+ * `30 Nov 2026, 21:48 UTC` (`dateline sources`, and `dateline chat` for
+ * Discord's `<t:…>` timestamps). Accepts an ISO string, epoch milliseconds
+ * or a Date; text that is not a time comes back unchanged.
  */
 export function formatDateTime(time: string | number | Date): string {
   const date = time instanceof Date ? time : new Date(typeof time === 'string' ? Date.parse(time) : time);
   if (Number.isNaN(date.getTime())) return String(time);
   const two = (n: number) => String(n).padStart(2, '0');
   return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())} UTC`;
+}
+
+/**
+ * A time for a Discord message: Discord's timestamp markup `<t:SECONDS:f>`,
+ * which each reader sees as a date and time in their own time zone (and
+ * `dateline chat` shows as {@link formatDateTime}). Text that is not a time
+ * comes back escaped, as written.
+ */
+export function discordTime(time: string | number | Date): string {
+  const ms = time instanceof Date ? time.getTime() : typeof time === 'string' ? Date.parse(time) : time;
+  return Number.isNaN(ms) ? literal(String(time)) : `<t:${Math.floor(ms / 1000)}:f>`;
 }
 
 /** The indexed stories and how the index was built, for `/sources`. */
@@ -202,7 +214,7 @@ export function formatSources(s: SourcesReport): string[] {
     `**Sources** · ${plural(s.stories.length, 'story')}`,
     ...stories,
     '',
-    `Index: ${plural(s.chunks, 'sentence')}, model ${literal(s.model)} (${s.dimension} dimensions), built ${literal(formatDateTime(s.builtAt))}${by}.`,
+    `Index: ${plural(s.chunks, 'sentence')}, model ${literal(s.model)} (${s.dimension} dimensions), built ${discordTime(s.builtAt)}${by}.`,
   ];
   return splitMessage(lines.join('\n'));
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import type { Excerpt } from '../../src/answer/excerpt.js';
 import { captionPages, formatAnswer, formatDateTime, formatReindex, formatSources, literal, splitMessage } from '../../src/bot/format.js';
+import { renderMarkdown } from '../../src/chat/discord-markdown.js';
 import { renderSources } from '../../src/cli/render.js';
 import type { CaptionEntry, SourcesReport } from '../../src/queries.js';
 import { quotes, unescape } from './harness.js';
@@ -146,7 +147,7 @@ describe('times', () => {
     expect(formatDateTime('not a time')).toBe('not a time');
   });
 
-  it('/sources and dateline sources show when the index was built the same way', () => {
+  it('/sources gives Discord a timestamp each reader sees in their own time zone; the chat and dateline sources show the same time', () => {
     const sources: SourcesReport = {
       stories: [{ story: 'a', file: 'a.txt', title: 'A story', date: '2014-03-30', source: null, url: null, paragraphs: 2, captions: 0 }],
       chunks: 5,
@@ -156,9 +157,16 @@ describe('times', () => {
       builtBy: 'automatic',
     };
     const discord = formatSources(sources).join('\n');
-    const terminal = renderSources(sources);
-    expect(discord).toContain('built 30 Nov 2026, 21:48 UTC automatically');
-    expect(terminal).toContain('built 30 Nov 2026, 21:48 UTC automatically');
-    expect(discord).not.toContain('<t:');
+    const seconds = Math.floor(Date.parse(sources.builtAt) / 1000);
+    expect(discord).toContain(`built <t:${seconds}:f> automatically`);
+    expect(renderMarkdown(discord)).toContain('built 30 Nov 2026, 21:48 UTC automatically');
+    expect(renderSources(sources)).toContain('built 30 Nov 2026, 21:48 UTC automatically');
+  });
+
+  it('a build time that is not a time is shown as written, never as markup', () => {
+    const sources = { stories: [], chunks: 0, model: 'm', dimension: 1, builtAt: 'yesterday <t:1:f>', builtBy: 'automatic' } as unknown as SourcesReport;
+    const discord = formatSources(sources).join('\n');
+    expect(discord).not.toContain('built yesterday <t:');
+    expect(renderMarkdown(discord)).toContain('built yesterday <t:1:f> automatically');
   });
 });

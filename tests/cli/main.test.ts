@@ -164,7 +164,7 @@ describe('dateline CLI', () => {
     expect(run.stderr).toMatch(/^error: dateline crashed \(.*standard output is gone.* command=sources\)$/m);
   });
 
-  it('sources prints when the index was built as people read it, in UTC, as Discord does', async () => {
+  it('sources prints when the index was built as people read it, in UTC, as dateline chat shows /sources', async () => {
     const run = await dateline(['sources']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Index: \d+ sentences, model dateline\/glove-100d-sif, built \d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d UTC/m);
