@@ -115,17 +115,25 @@ export async function sendPages(
 }
 
 /**
- * Tells the user something went wrong, ephemerally where Discord allows:
- * a reply, the edit of a deferred reply (which keeps the deferral's
- * visibility), or a follow-up when already answered.
+ * Tells the user something went wrong, privately: a reply, the edit of a
+ * private deferred reply, or a follow-up when already answered. A public
+ * deferral ("Dateline is thinking…", as a busy bot sends for `/ask`) can
+ * only turn into a message everyone sees, so it is deleted and the message
+ * goes out as a private follow-up instead; only if Discord will not delete
+ * it does the message fill it.
  */
 export async function sendError(interaction: RepliableInteraction, message: string): Promise<void> {
   const content = withoutToken(interaction, message);
+  const privately = { content, allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral } as const;
   if (interaction.deferred && !interaction.replied) {
+    if (!interaction.ephemeral && (await interaction.deleteReply().then(() => true, () => false))) {
+      await interaction.followUp(privately);
+      return;
+    }
     await interaction.editReply({ content, allowedMentions: NO_PINGS });
   } else if (interaction.replied) {
-    await interaction.followUp({ content, allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+    await interaction.followUp(privately);
   } else {
-    await interaction.reply({ content, allowedMentions: NO_PINGS, flags: MessageFlags.Ephemeral });
+    await interaction.reply(privately);
   }
 }

@@ -16,6 +16,8 @@ const command = (name: string, execute: BotCommand['execute']): [string, BotComm
 
 const shape = (x: InteractionExchange) => x.responses.map((r) => `${r.kind}${r.type ?? ''}`);
 const lastMessage = (x: InteractionExchange) => x.messages().at(-1)!.data;
+/** The messages the channel is left with, and who sees each: only the user (ephemeral) or everyone. */
+const shown = (x: InteractionExchange) => [...x.posted.values()].map((m) => ({ content: m.content, onlyAsker: Boolean(m.flags & EPHEMERAL) }));
 
 beforeAll(async () => {
   const commands = new Map([
@@ -24,6 +26,10 @@ beforeAll(async () => {
     }),
     command('boom-deferred', async (c) => {
       await c.inTime(async () => undefined, { ephemeral: false, slow: true });
+      throw new TypeError('late kaput');
+    }),
+    command('boom-deferred-privately', async (c) => {
+      await c.inTime(async () => undefined, { ephemeral: true, slow: true });
       throw new TypeError('late kaput');
     }),
     command('boom-replied', async (c) => {
@@ -56,10 +62,27 @@ describe('the interaction handler', () => {
     expect(JSON.stringify(h.log.lines())).not.toContain(h.fake.token);
   });
 
-  it('edits a deferred reply with the apology', async () => {
-    const x = await h.run('boom-deferred');
+  it('edits a private deferred reply with the apology', async () => {
+    const x = await h.run('boom-deferred-privately');
     expect(shape(x)).toEqual(['callback5', 'edit']);
-    expect(lastMessage(x).content).toMatch(/^Sorry, something went wrong with \/boom-deferred\./);
+    expect(shown(x)).toEqual([{ content: expect.stringMatching(/^Sorry, something went wrong with \/boom-deferred-privately\./), onlyAsker: true }]);
+  });
+
+  it('replaces a public deferred reply with an apology only the user sees, not one the whole channel sees', async () => {
+    const x = await h.run('boom-deferred');
+    expect(shape(x)).toEqual(['callback5', 'delete', 'followup']);
+    expect(shown(x)).toEqual([{ content: expect.stringMatching(/^Sorry, something went wrong with \/boom-deferred\./), onlyAsker: true }]);
+  });
+
+  it('still tells the user, in the deferred reply, when Discord will not delete it', async () => {
+    const stopRefusing = h.fake.onRequest((r) => (r.method === 'DELETE' && r.path.endsWith('/messages/@original') ? { status: 403, body: { code: 50001, message: 'Missing Access' } } : undefined));
+    try {
+      const x = await h.run('boom-deferred');
+      expect(shape(x)).toEqual(['callback5', 'edit']);
+      expect(shown(x)).toEqual([{ content: expect.stringMatching(/^Sorry, something went wrong with \/boom-deferred\./), onlyAsker: false }]);
+    } finally {
+      stopRefusing();
+    }
   });
 
   it('follows up ephemerally when the reply was already sent', async () => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyChoices } from '../../src/bot/story-option.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
-import { PERMISSIONS } from '../support/fake-discord.js';
+import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord.js';
 import { SECOND_STORY, seedText, twoStoriesFolder } from '../support/fixtures.js';
 import { quotes, startHarness, type Harness } from './harness.js';
 
@@ -62,12 +62,20 @@ describe('/ask across stories', () => {
     for (const q of quotes(content(y))) expect(kerry).toContain(q);
   });
 
-  it('names the stories there are when story: is not one of them', async () => {
+  const NO_SUCH_STORY = `There is no story "no-such-story" in the index. The stories are: ${KERRY} (U.S. Secretary of State John Kerry and his Russian counterpart, Sergei Lavrov, discussed…), ${SECOND_STORY.id} (${SECOND_STORY.title}).`;
+  /** The messages the channel is left with for `x`, and who sees each: only the asker (ephemeral) or everyone. */
+  const shown = (x: InteractionExchange) => [...x.posted.values()].map((m) => ({ content: m.content, onlyAsker: Boolean(m.flags & 64) }));
+
+  it('names the stories there are when story: is not one of them, to the asker only', async () => {
     const x = await h.run('ask', { question: 'Where?', story: 'no-such-story' }, reader());
-    expect(x.messages()[0]!.data).toMatchObject({ flags: 64 });
-    expect(content(x)).toBe(
-      `There is no story "no-such-story" in the index. The stories are: ${KERRY} (U.S. Secretary of State John Kerry and his Russian counterpart, Sergei Lavrov, discussed…), ${SECOND_STORY.id} (${SECOND_STORY.title}).`,
-    );
+    expect(shown(x)).toEqual([{ content: NO_SUCH_STORY, onlyAsker: true }]);
+  });
+
+  it('keeps that message to the asker also when the bot had already deferred publicly (a busy bot)', async () => {
+    // Delivered 1.2 s after Discord created it: the bot defers at once ("thinking…", public, as /ask answers are).
+    const x = await h.run('ask', { question: 'Where?', story: 'no-such-story' }, { ...reader(), createdMsAgo: 1200 });
+    expect(x.responses[0]).toMatchObject({ kind: 'callback', type: 5 });
+    expect(shown(x)).toEqual([{ content: NO_SUCH_STORY, onlyAsker: true }]);
   });
 });
 
