@@ -55,7 +55,8 @@ describe('the buttons under an answer', () => {
 
   it('"More excerpts" shows the next best passages privately, quoted verbatim and not repeating the answer', async () => {
     const x = await click(answer.message, 'More excerpts');
-    const reply = x.messages()[0]!.data;
+    // As Discord shows it: a direct reply, or (on a busy bot) the filled private deferral.
+    const reply = x.lastMessage();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toMatch(/^\*\*More excerpts for:\*\* What is Philip Breedlove/);
     const more = quotes(reply.content);
@@ -67,7 +68,8 @@ describe('the buttons under an answer', () => {
 
   it('"Full paragraph" shows the cited paragraph whole, privately, with its citation', async () => {
     const x = await click(answer.message, 'Full paragraph');
-    const reply = x.messages()[0]!.data;
+    // As Discord shows it: a direct reply, or (on a busy bot) the filled private deferral.
+    const reply = x.lastMessage();
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     const paragraph14 = story.slice(story.indexOf('General Philip Breedlove'), story.indexOf('\n', story.indexOf('General Philip Breedlove')));
     expect(quotes(reply.content)[0]).toBe(paragraph14);
