@@ -1,5 +1,6 @@
 import { parseConfig, type Config } from '../config.js';
 import { isUserFacing } from '../errors.js';
+import { envSecrets, redact } from './error-details.js';
 
 /** The settings the bot and `deploy-commands` cannot run without. */
 export type RequiredDiscordKey = 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID';
@@ -43,7 +44,7 @@ export function botConfig(env: NodeJS.ProcessEnv, stderr: (text: string) => void
     config = parseConfig(env);
   } catch (error) {
     if (!isUserFacing(error)) throw error;
-    stderr(`error: ${error.message}\n`);
+    stderr(`error: ${redact(error.message, envSecrets(env))}\n`);
     return undefined;
   }
   const missing = missingDiscordSetting(config);

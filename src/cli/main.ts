@@ -11,6 +11,7 @@ import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
 import { createBotContext } from '../bot/context.js';
+import { envSecrets, errorDetails, redactedMessage } from '../bot/error-details.js';
 import { formatFeedback } from '../bot/format.js';
 import { loadCommands } from '../bot/load-commands.js';
 import { runChat } from '../chat/chat-session.js';
@@ -47,7 +48,14 @@ export function answerJson(a: Answer): unknown {
     ...(e.date ? { date: e.date } : {}),
     ...(e.credit ? { credit: e.credit } : {}),
   });
-  return { question: a.question, answered: a.answered, excerpts: a.excerpts.map(excerpt), ...(a.closest ? { closest: a.closest.map(excerpt) } : {}) };
+  return {
+    question: a.question,
+    answered: a.answered,
+    ...(a.confidence ? { confidence: a.confidence } : {}),
+    ...(a.readAs ? { readAs: a.readAs } : {}),
+    excerpts: a.excerpts.map(excerpt),
+    ...(a.closest ? { closest: a.closest.map(excerpt) } : {}),
+  };
 }
 
 async function context(opts: GlobalOptions, logger: Logger): Promise<AppContext> {
@@ -202,15 +210,17 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv);
     return 0;
   } catch (error) {
+    // Nothing printed about a failure holds a secret of the environment (DISCORD_TOKEN, …), whatever the error quotes.
+    const secrets = envSecrets();
     if (error instanceof CommanderError) {
-      if (error.code === 'dateline.barMissed') process.stderr.write(`error: ${error.message}\n`);
+      if (error.code === 'dateline.barMissed') process.stderr.write(`error: ${redactedMessage(error, secrets)}\n`);
       return error.exitCode === 0 ? 0 : error.exitCode === 3 ? 3 : 2;
     }
     if (isUserFacing(error)) {
-      process.stderr.write(`error: ${error.message}\n`);
+      process.stderr.write(`error: ${redactedMessage(error, secrets)}\n`);
       return 2;
     }
-    logger.error({ err: error, command: ran.command ?? program.args[0] ?? null }, 'dateline crashed');
+    logger.error({ error: errorDetails(error, secrets), command: ran.command ?? program.args[0] ?? null }, 'dateline crashed');
     return 1;
   }
 }

@@ -164,6 +164,17 @@ describe('dateline CLI', () => {
     expect(run.stderr).toMatch(/^error: dateline crashed \(.*standard output is gone.* command=sources\)$/m);
   });
 
+  it('never prints a secret of the environment when it crashes, whatever the error quotes', async () => {
+    const secrets = { DISCORD_TOKEN: 'OTk5.Gcli.not_a-real-token_for_cli-crash_41', HF_TOKEN: 'hf_notARealHubToken_cli_crash_test' };
+    // A crash whose message and stack quote the settings, as an error repeating a request or a config dump would.
+    const leak = path.join(await tempDir(), 'leak.mjs');
+    await fs.writeFile(leak, "process.stdout.write = () => { throw new Error(`write failed (authorization=Bot ${process.env.DISCORD_TOKEN}, hub ${process.env.HF_TOKEN})`); };\n");
+    const run = await dateline(['--index', env.INDEX_DIR!, 'sources'], undefined, { ...secrets, NODE_OPTIONS: `--import=${pathToFileURL(leak).href}` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: dateline crashed \(.*write failed \(authorization=Bot \[redacted\], hub \[redacted\]\).* command=sources\)$/m);
+    for (const secret of Object.values(secrets)) expect(run.stdout + run.stderr).not.toContain(secret.slice(-12));
+  });
+
   it('sources prints when the index was built as people read it, in UTC, as dateline chat shows /sources', async () => {
     const run = await dateline(['sources']);
     expect(run.code).toBe(0);
