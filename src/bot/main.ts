@@ -1,18 +1,11 @@
 import dotenv from 'dotenv';
-import { createLogger } from '../logger.js';
-import { envSecrets, errorDetails } from './error-details.js';
+import { exitOnUncaughtError } from './crash.js';
 import { launchBot } from './launch.js';
 
 dotenv.config({ quiet: true });
 
-// An error nothing caught (thrown in a handler, a promise nobody awaited) is logged like any other error,
-// as one JSON line with the token redacted, rather than printed raw by Node; then the process exits 1.
-const crashed = (error: unknown) => {
-  createLogger({ level: 'fatal' }).fatal({ error: errorDetails(error, envSecrets()) }, 'The Discord bot crashed');
-  process.exit(1);
-};
-process.on('uncaughtException', crashed);
-process.on('unhandledRejection', crashed);
+// An error nothing caught is logged like any other error, secrets redacted, rather than printed raw by Node; exit 1.
+exitOnUncaughtError('The Discord bot crashed');
 const launched = await launchBot(process.env);
 if (!launched.ok) process.exit(launched.exitCode);
 

@@ -1,8 +1,13 @@
 import dotenv from 'dotenv';
+import { exitOnUncaughtError } from './crash.js';
 import { launchSharded } from './sharding.js';
 
 // `npm run start:sharded`: the bot under discord.js's ShardingManager, one process per shard.
 dotenv.config({ quiet: true });
+
+// As in each shard: an error nothing caught is logged with secrets redacted, not printed raw by Node; exit 1
+// (the shards stop when they lose the manager).
+exitOnUncaughtError('The sharding manager crashed');
 
 // SIGINT/SIGTERM stop the shards cleanly at any time, also while they are still starting
 // (Ctrl-C sends SIGINT to every shard process as well; their exits are then expected, not restarted).
