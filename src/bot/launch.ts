@@ -1,9 +1,8 @@
-import { DiscordjsErrorCodes } from 'discord.js';
 import { createContext, type ContextOptions } from '../context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { errorDetails } from './error-details.js';
-import { botConfig, TOKEN_REJECTED } from './settings.js';
+import { envSecrets, errorDetails, redactedMessage } from './error-details.js';
+import { botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 import { startBot, type RunningBot, type StartBotOptions } from './start-bot.js';
 
 /** Options for {@link launchBot}. */
@@ -21,10 +20,6 @@ export interface LaunchOptions {
 /** A started bot, or the exit code of a failed start: 2 bad setup (the message says what to fix), 1 crash. */
 export type LaunchResult = { ok: true; bot: RunningBot } | { ok: false; exitCode: 1 | 2 };
 
-function isInvalidToken(error: unknown): boolean {
-  return (error as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid;
-}
-
 /**
  * Starts the bot from environment settings: parses the config, checks the
  * Discord keys, loads the model, opens (or builds) the index, logs in.
@@ -34,20 +29,21 @@ export async function launchBot(env: NodeJS.ProcessEnv, options: LaunchOptions =
   const config = botConfig(env, stderr);
   if (!config) return { ok: false, exitCode: 2 };
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
+  const secrets = envSecrets(env);
   try {
     const ctx = await createContext(config, logger, options.context);
     await ctx.index.open();
     return { ok: true, bot: await startBot(ctx, options.start) };
   } catch (error) {
     if (isUserFacing(error)) {
-      stderr(`error: ${error.message}\n`);
+      stderr(`error: ${redactedMessage(error, secrets)}\n`);
       return { ok: false, exitCode: 2 };
     }
-    if (isInvalidToken(error)) {
+    if (isTokenRejected(error)) {
       stderr(`error: ${TOKEN_REJECTED}\n`);
       return { ok: false, exitCode: 2 };
     }
-    logger.fatal({ error: errorDetails(error, [config.discord.token]) }, 'The Discord bot could not start');
+    logger.fatal({ error: errorDetails(error, secrets) }, 'The Discord bot could not start');
     return { ok: false, exitCode: 1 };
   }
 }

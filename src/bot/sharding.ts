@@ -2,10 +2,10 @@ import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { DiscordAPIError, REST, Routes, ShardingManager, type Shard } from 'discord.js';
+import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { createLogger, type Logger } from '../logger.js';
-import { errorDetails } from './error-details.js';
-import { botConfig, TOKEN_REJECTED } from './settings.js';
+import { envSecrets, errorDetails } from './error-details.js';
+import { botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 import { relayReloads } from './shard-reload.js';
 
 /**
@@ -66,16 +66,17 @@ export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOpti
   const config = botConfig(env, stderr);
   if (!config) return { ok: false, exitCode: 2 };
   const token = config.discord.token!;
+  const secrets = envSecrets(env);
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
   let count: number;
   try {
     count = config.shardCount === 'auto' ? await recommendedShardCount(token, config.discord.apiUrl) : config.shardCount;
   } catch (error) {
-    if (error instanceof DiscordAPIError && error.status === 401) {
+    if (isTokenRejected(error)) {
       stderr(`error: ${TOKEN_REJECTED}\n`);
       return { ok: false, exitCode: 2 };
     }
-    logger.fatal({ error: errorDetails(error, [token]) }, 'Could not ask Discord how many shards to run');
+    logger.fatal({ error: errorDetails(error, secrets) }, 'Could not ask Discord how many shards to run');
     return { ok: false, exitCode: 1 };
   }
 
@@ -135,7 +136,7 @@ export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOpti
       logger.warn({ shard: shard.id, pid: exited.pid, exitCode, signal: signalCode }, 'Shard process exited; starting it again');
     });
     relayReloads(manager, shard, logger);
-    shard.on('error', (error) => logger.error({ shard: shard.id, error: errorDetails(error, [token]) }, 'Shard error'));
+    shard.on('error', (error) => logger.error({ shard: shard.id, error: errorDetails(error, secrets) }, 'Shard error'));
   });
 
   let stopRun: Promise<void> | undefined;
@@ -158,7 +159,7 @@ export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOpti
     await manager.spawn({ amount: count, delay: options.spawnDelayMs ?? 5500, timeout: options.readyTimeoutMs ?? 300_000 });
   } catch (error) {
     if (stopping) return stoppedWhileStarting();
-    logger.fatal({ error: errorDetails(error, [token]) }, 'A shard could not start');
+    logger.fatal({ error: errorDetails(error, secrets) }, 'A shard could not start');
     await stop();
     return { ok: false, exitCode: 1 };
   } finally {
