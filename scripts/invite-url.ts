@@ -2,18 +2,19 @@ import dotenv from 'dotenv';
 import { inviteUrl } from '../src/bot/invite.js';
 import { parseConfig } from '../src/config.js';
 import { isUserFacing } from '../src/errors.js';
-import { missingSettingMessage } from '../src/bot/settings.js';
+import { missingDiscordSetting } from '../src/bot/settings.js';
 
 /** `npm run invite-url`: prints the address that adds the bot to a server, from DISCORD_CLIENT_ID. */
 function main(): number {
   dotenv.config({ quiet: true });
   try {
-    const { clientId } = parseConfig().discord;
-    if (!clientId) {
-      process.stderr.write(`error: ${missingSettingMessage('DISCORD_CLIENT_ID')}\n`);
+    const config = parseConfig();
+    const missing = missingDiscordSetting(config, ['DISCORD_CLIENT_ID']);
+    if (missing) {
+      process.stderr.write(`error: ${missing}\n`);
       return 2;
     }
-    process.stdout.write(`Open this address to add Dateline to a server you manage:\n${inviteUrl(clientId)}\n`);
+    process.stdout.write(`Open this address to add Dateline to a server you manage:\n${inviteUrl(config.discord.clientId!)}\n`);
     return 0;
   } catch (error) {
     if (!isUserFacing(error)) throw error;

@@ -3,7 +3,7 @@ import { isUserFacing } from '../errors.js';
 import type { BotCommand } from './command.js';
 import { envSecrets, redact, redactedMessage } from './error-details.js';
 import { loadCommands } from './load-commands.js';
-import { botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
+import { botConfig, DEPLOY_KEYS, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 
 /** Where to register the commands. */
 export interface DeployTarget {
@@ -52,7 +52,7 @@ export interface DeployOutput {
  */
 export async function runDeployCommands(env: NodeJS.ProcessEnv, out: DeployOutput): Promise<number> {
   const secrets = envSecrets(env);
-  const config = botConfig(env, (text) => out.stderr(redact(text, secrets)));
+  const config = botConfig(env, (text) => out.stderr(redact(text, secrets)), DEPLOY_KEYS);
   if (!config) return 2;
   const { token, clientId, guildId, apiUrl } = config.discord;
   secrets.push(token!);

@@ -2,7 +2,7 @@ import { createContext, type ContextOptions } from '../context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { envSecrets, errorDetails, redactedMessage } from './error-details.js';
-import { botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
+import { BOT_KEYS, botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 import { startBot, type RunningBot, type StartBotOptions } from './start-bot.js';
 
 /** Options for {@link launchBot}. */
@@ -26,7 +26,7 @@ export type LaunchResult = { ok: true; bot: RunningBot } | { ok: false; exitCode
  */
 export async function launchBot(env: NodeJS.ProcessEnv, options: LaunchOptions = {}): Promise<LaunchResult> {
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
-  const config = botConfig(env, stderr);
+  const config = botConfig(env, stderr, BOT_KEYS);
   if (!config) return { ok: false, exitCode: 2 };
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
   const secrets = envSecrets(env);

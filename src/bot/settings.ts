@@ -2,8 +2,13 @@ import { parseConfig, type Config } from '../config.js';
 import { isUserFacing } from '../errors.js';
 import { envSecrets, redact } from './error-details.js';
 
-/** The settings the bot and `deploy-commands` cannot run without. */
+/** Discord settings a program may require: the bot needs only the token; `deploy-commands` and `invite-url` need the client id. */
 export type RequiredDiscordKey = 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID';
+
+/** What the bot (`npm start`, `npm run start:sharded`) cannot run without. */
+export const BOT_KEYS: readonly RequiredDiscordKey[] = ['DISCORD_TOKEN'];
+/** What `npm run deploy-commands` cannot run without: the token to register with, the application to register for. */
+export const DEPLOY_KEYS: readonly RequiredDiscordKey[] = ['DISCORD_TOKEN', 'DISCORD_CLIENT_ID'];
 
 /** A message naming the missing `key`, where to set it, and how to use Dateline without Discord. */
 export function missingSettingMessage(key: RequiredDiscordKey): string {
@@ -13,11 +18,11 @@ export function missingSettingMessage(key: RequiredDiscordKey): string {
   );
 }
 
-/** The message for the first required Discord setting missing from `config`, if any. */
-export function missingDiscordSetting(config: Config): string | undefined {
-  if (!config.discord.token) return missingSettingMessage('DISCORD_TOKEN');
-  if (!config.discord.clientId) return missingSettingMessage('DISCORD_CLIENT_ID');
-  return undefined;
+/** The message for the first of the `required` Discord settings missing from `config`, if any. */
+export function missingDiscordSetting(config: Config, required: readonly RequiredDiscordKey[]): string | undefined {
+  const value = { DISCORD_TOKEN: config.discord.token, DISCORD_CLIENT_ID: config.discord.clientId };
+  const missing = required.find((key) => !value[key]);
+  return missing ? missingSettingMessage(missing) : undefined;
 }
 
 /** What to tell someone whose token Discord refused. */
@@ -34,11 +39,12 @@ export function isTokenRejected(error: unknown): boolean {
 }
 
 /**
- * The bot's settings from `env`, or undefined after writing `error: …` to
- * `stderr` when a value is bad or a required Discord key is missing (the
- * caller exits 2). Shared by the bot and the sharded launcher.
+ * The settings from `env`, or undefined after writing `error: …` to
+ * `stderr` when a value is bad or one of the `required` Discord keys is
+ * missing (the caller exits 2). Shared by the bot, the sharded launcher
+ * ({@link BOT_KEYS}) and `deploy-commands` ({@link DEPLOY_KEYS}).
  */
-export function botConfig(env: NodeJS.ProcessEnv, stderr: (text: string) => void): Config | undefined {
+export function botConfig(env: NodeJS.ProcessEnv, stderr: (text: string) => void, required: readonly RequiredDiscordKey[]): Config | undefined {
   let config: Config;
   try {
     config = parseConfig(env);
@@ -47,7 +53,7 @@ export function botConfig(env: NodeJS.ProcessEnv, stderr: (text: string) => void
     stderr(`error: ${redact(error.message, envSecrets(env))}\n`);
     return undefined;
   }
-  const missing = missingDiscordSetting(config);
+  const missing = missingDiscordSetting(config, required);
   if (missing) {
     stderr(`error: ${missing}\n`);
     return undefined;

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { createLogger, type Logger } from '../logger.js';
 import { envSecrets, errorDetails } from './error-details.js';
-import { botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
+import { BOT_KEYS, botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 import { relayReloads } from './shard-reload.js';
 
 /**
@@ -63,7 +63,7 @@ function pid(shard: Shard): number | undefined {
  */
 export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOptions = {}): Promise<ShardedResult> {
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
-  const config = botConfig(env, stderr);
+  const config = botConfig(env, stderr, BOT_KEYS);
   if (!config) return { ok: false, exitCode: 2 };
   const token = config.discord.token!;
   const secrets = envSecrets(env);

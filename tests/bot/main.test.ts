@@ -19,16 +19,36 @@ async function launch(env: Record<string, string>) {
 }
 
 describe('starting the bot (npm start)', () => {
-  it.each([
-    ['DISCORD_TOKEN', {}],
-    ['DISCORD_CLIENT_ID', { DISCORD_TOKEN: 'a-token' }],
-  ])('exits 2 without %s, naming it and pointing at .env.example and dateline ask', async (key, env) => {
-    const { result, stderr } = await launch(env);
+  it('exits 2 without DISCORD_TOKEN, naming it and pointing at .env.example and dateline ask', async () => {
+    const { result, stderr } = await launch({});
     expect(result).toEqual({ ok: false, exitCode: 2 });
-    expect(stderr).toContain(`${key} is not set`);
+    expect(stderr).toContain('DISCORD_TOKEN is not set');
     expect(stderr).toContain('.env.example');
     expect(stderr).toContain('npx dateline ask');
   });
+
+  it('runs as a process without DISCORD_CLIENT_ID (only deploy-commands and invite-url need it): logs in and answers', async () => {
+    const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, SEEDS_DIR: await seedsFolder(), INDEX_DIR: await tempDir(), DATA_DIR: await tempDir() };
+    const bot = runEntry('src/bot/main.ts', env, await tempDir());
+    try {
+      await bot.waitForStderr('"msg":"Discord bot ready"');
+      const x = await fake.command('ask', { question: "What is Philip Breedlove's job?" }).waitForMessages();
+      expect(x.messages()[0]!.data.content).toContain('Supreme Allied Commander Europe');
+      expect(bot.stderr()).not.toContain('DISCORD_CLIENT_ID');
+    } finally {
+      bot.child.kill('SIGTERM');
+      expect(await bot.exit).toBe(0);
+    }
+  }, 30_000);
+
+  it('warns when a configured DISCORD_CLIENT_ID is not the application of the token, and runs anyway', async () => {
+    const other = '123456789012345678';
+    const { result, logs } = await launch({ DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: other, DISCORD_API_URL: fake.apiUrl, SEEDS_DIR: await seedsFolder(), INDEX_DIR: await tempDir(), DATA_DIR: await tempDir() });
+    expect(result.ok).toBe(true);
+    if (result.ok) await result.bot.stop();
+    const warning = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'DISCORD_CLIENT_ID is not the application this token belongs to');
+    expect(warning).toMatchObject({ level: 40, configured: other, actual: fake.applicationId });
+  }, 30_000);
 
   it('exits the process with code 2 when started without settings', async () => {
     const run = runEntry('src/bot/main.ts', {}, await tempDir());
