@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import { Cooldown } from './cooldown.js';
+import { DEFER_THRESHOLDS } from './defer-policy.js';
 import { WorkQueue } from './work-queue.js';
 
 /** What every command gets: the core's context plus the bot's own state. */
@@ -22,7 +23,7 @@ export interface BotContext extends AppContext {
 
 /** Options for {@link createBotContext}. */
 export interface BotContextOptions {
-  /** Defer work still running after this many ms (Discord allows 3 s). Default 1500. */
+  /** Defer work still running after this many ms (Discord allows 3 s). Default the policy's {@link DEFER_THRESHOLDS} (1500). */
   deferAfterMs?: number;
   /** Clock for the cooldown and button expiry. Default `Date.now`. */
   now?: () => number;
@@ -41,7 +42,7 @@ export function createBotContext(app: AppContext, options: BotContextOptions = {
   return {
     ...app,
     cooldown: new Cooldown(options.cooldown === false ? null : config.discord.askCooldown, now),
-    deferAfterMs: options.deferAfterMs ?? 1500,
+    deferAfterMs: options.deferAfterMs ?? DEFER_THRESHOLDS.deferAfterMs,
     answers: new WorkQueue(options.answerConcurrency ?? 4),
     feedback: options.feedback ?? FeedbackStore.open(config.dataDir, { keepMs: config.discord.buttonsTtlMs, now }),
     now,

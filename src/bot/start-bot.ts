@@ -38,7 +38,7 @@ export interface StartBotOptions {
   token?: string;
   /** Commands to serve. Default: {@link loadCommands}. */
   commands?: ReadonlyMap<string, BotCommand>;
-  /** Defer work still running after this many ms (Discord allows 3 s). Default 1500. */
+  /** Defer work still running after this many ms (Discord allows 3 s). Default `DEFER_THRESHOLDS.deferAfterMs` (1500, see defer-policy.ts). */
   deferAfterMs?: number;
   /** Clock for the `/ask` cooldown. Default `Date.now`. */
   now?: () => number;

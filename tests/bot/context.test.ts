@@ -1,0 +1,20 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createBotContext } from '../../src/bot/context.js';
+import type { AppContext } from '../../src/context.js';
+import type { FeedbackStore } from '../../src/feedback/feedback-store.js';
+
+// The deferral policy with another timer: the bot's context must follow it, not a number of its own.
+vi.mock('../../src/bot/defer-policy.js', async (original) => {
+  const policy = await original<typeof import('../../src/bot/defer-policy.js')>();
+  return { ...policy, DEFER_THRESHOLDS: Object.freeze({ ...policy.DEFER_THRESHOLDS, deferAfterMs: 1234 }) };
+});
+
+const app = { config: { discord: { askCooldown: null, buttonsTtlMs: 60_000 }, dataDir: '/nowhere' } } as unknown as AppContext;
+
+describe('the bot context', () => {
+  it("defers after the deferral policy's timer unless told otherwise", () => {
+    const feedback = {} as FeedbackStore;
+    expect(createBotContext(app, { feedback }).deferAfterMs).toBe(1234);
+    expect(createBotContext(app, { feedback, deferAfterMs: 200 }).deferAfterMs).toBe(200);
+  });
+});
