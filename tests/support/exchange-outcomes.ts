@@ -13,7 +13,12 @@ export interface ExchangeOutcome {
   deferred: boolean;
   /** No initial response, or deferred and never completed. */
   lost: boolean;
-  /** First response after Discord's window, or refused as expired. */
+  /**
+   * First response after Discord's window, or refused as expired. The window
+   * counts from the interaction's creation (`x.createdAt`, its snowflake
+   * time), not from when the fake delivered it: an interaction delivered
+   * late has less than 3 s left, as on Discord.
+   */
   late: boolean;
   /** More than one initial response tried, or the deferred reply completed more than once. */
   twice: boolean;
@@ -31,7 +36,7 @@ export function outcomeOf(x: InteractionExchange): ExchangeOutcome {
     ...(final ? { final } : {}),
     deferred,
     lost: final === undefined,
-    late: x.expired || (initial !== undefined && initial.at - x.sentAt > DISCORD_WINDOW_MS),
+    late: x.expired || (initial !== undefined && initial.at - x.createdAt > DISCORD_WINDOW_MS),
     twice: callbacks.length > 1 || edits.length > 1 || x.refused.some((r) => r.reason === 'already-acknowledged'),
   };
 }
@@ -64,17 +69,22 @@ export interface BatchSummary {
   throughput: number;
   /** First responses per second, from the first dispatch to the last first response. */
   acknowledgedPerSecond: number;
-  /** Dispatch to first response (reply or deferral). */
+  /** Creation to first response (reply or deferral): what the user waits for, and what Discord's window measures. */
   firstResponse: LatencySummary;
-  /** Dispatch to the message holding the answer. */
+  /** Creation to the message holding the answer. */
   finalAnswer: LatencySummary;
 }
 
-/** Summarises a batch; timings are measured by the fake from each dispatch. */
+/**
+ * Summarises a batch. Waits are measured by the fake from each interaction's
+ * creation (its dispatch, unless it was delivered late: then the time it
+ * spent on the way counts too, as the user waited through it); the rates
+ * and `seconds` run from the first dispatch.
+ */
 export function summarize(exchanges: readonly InteractionExchange[]): BatchSummary {
   const outcomes = exchanges.map((x) => ({ x, o: outcomeOf(x) }));
-  const firsts = outcomes.flatMap(({ x, o }) => (o.initial ? [o.initial.at - x.sentAt] : []));
-  const finals = outcomes.flatMap(({ x, o }) => (o.final ? [o.final.at - x.sentAt] : []));
+  const firsts = outcomes.flatMap(({ x, o }) => (o.initial ? [o.initial.at - x.createdAt] : []));
+  const finals = outcomes.flatMap(({ x, o }) => (o.final ? [o.final.at - x.createdAt] : []));
   const start = Math.min(...exchanges.map((x) => x.sentAt));
   const end = Math.max(...outcomes.flatMap(({ o }) => (o.final ? [o.final.at] : [])), start);
   const seconds = (end - start) / 1000;
