@@ -43,10 +43,10 @@ export async function timeStages(index: CorpusIndex, embedder: Embedder, questio
   const selection: number[] = [];
   for (const q of questions) {
     const started = performance.now();
-    const query = await prepareQuery(embedder, cleanQuestion(q));
+    const query = await prepareQuery(index, embedder, cleanQuestion(q));
     const embedded = performance.now();
     clock.reset();
-    answerQuery(timed, query, options);
+    answerQuery(timed, query, options, embedder.words);
     const answered = performance.now();
     embed.push(embedded - started);
     vector.push(clock.vectorMs);

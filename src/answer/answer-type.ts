@@ -6,9 +6,9 @@ export type AnswerType = 'date' | 'duration' | 'number' | 'person' | 'place' | '
 const RULES: [RegExp, AnswerType][] = [
   [/\b(when|what (year|date|day|month|time|century|decade|era|period)|which (year|date|day|month|century|decade))\b/i, 'date'],
   [/\bhow long\b|\bfor how (many|much) (seconds|minutes|hours|days|weeks|months|years)\b/i, 'duration'],
-  [/\bhow (many|much|far|old|large|big|tall|high|often|fast|wide|deep|heavy)\b|\bwhat (number|percentage|percent|proportion|share|amount|size|population|age)\b/i, 'number'],
+  [/\bhow (many|much|far|old|large|big|tall|high|often|fast|wide|deep|heavy)\b|\bwhat (?:(?:is|was|are|were) (?:the )?)?(number|percentage|percent|proportion|share|amount|size|population|age|price|cost|total|rate)\b/i, 'number'],
   [/\b(where|what (city|country|place|region|town|state|continent|location|area|island|river|province|nation|site|village|county)|which (city|country|place|region|town|state|continent|location|area|island|river|province|nation|site|village|county))\b/i, 'place'],
-  [/\b(who|whom|whose|which (person|man|woman|leader|king|queen|president|minister|general|official|group|organi[sz]ation|company|agency)|what (person|man|woman|leader|king|queen|president|group|organi[sz]ation|company|agency))\b/i, 'person'],
+  [/\b(who|whom|whose|which (person|man|woman|leader|king|queen|president|minister|general|official|group|organi[sz]ation|company|agency)|what (person|man|woman|leader|king|queen|president|group|organi[sz]ation|company|agency)|what(?: \S+){0,4} names?)\b/i, 'person'],
 ];
 
 /** The answer type a question asks for, from its wh-phrase; `other` when unclear (what, why, how). */
@@ -49,6 +49,14 @@ const DURATION_SPAN =
   /\b(\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few|many)[- ](second|minute|hour|day|week|month|year|decade|century)s?\b|\b(for|over|within|lasted|lasting)\s+(the\s+)?(past\s+|last\s+|next\s+)?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b/gi;
 const PLACE_CUE = /\b(in|at|from|to|near|into|across|outside|inside|throughout)\s+(the\s+)?(?:[a-z]+\s+)?([A-Z][\p{L}'’-]+)/gu;
 
+const MONTH_BEFORE = new RegExp(`\\b(${MONTHS})\\.?\\s*$`, 'i');
+
+/** A number that is a day of a month ("March 29") or a year ("2014"): a date, not a count or amount. */
+function partOfDate(sentence: string, at: number, span: string): boolean {
+  if (/^(1[0-9]{3}|20[0-9]{2}),?$/.test(span)) return true;
+  return /^\d{1,2},?$/.test(span) && MONTH_BEFORE.test(sentence.slice(Math.max(0, at - 12), at));
+}
+
 /**
  * Whether `sentence` holds a span of `type` made of words the question does
  * not already use — evidence that it can answer, not just echo, the question.
@@ -61,7 +69,7 @@ export function hasAnswerSpan(sentence: string, type: AnswerType, questionWords:
     case 'duration':
       return [...sentence.matchAll(DURATION_SPAN)].some((m) => fresh(m[0]));
     case 'number':
-      return [...sentence.matchAll(NUMBER_SPAN)].some((m) => fresh(m[0]));
+      return [...sentence.matchAll(NUMBER_SPAN)].some((m) => fresh(m[0]) && !partOfDate(sentence, m.index, m[0]));
     case 'place':
       return [...sentence.matchAll(PLACE_CUE)].some((m) => fresh(m[3]!));
     case 'person':

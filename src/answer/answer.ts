@@ -1,147 +1,166 @@
+import type { Chunk } from '../chunk/chunk.js';
 import type { Embedder } from '../embed/embedder.js';
+import type { WordVectors } from '../embed/word-vectors.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { retrieve, type Candidate, type Query, type RetrieveOptions } from '../retrieve/retrieve.js';
-import type { Chunk } from '../chunk/chunk.js';
-import { indexTerms, words } from '../text/tokenize.js';
-import { assessEvidence, CAPTION_WORDS, DEFAULT_ABSTAIN, shouldDecline, type AbstainOptions, type Evidence } from './abstain.js';
-
-const PHOTO_QUESTION = /\b(photos?|photograph(s|ed|er|ers|ing)?|pictures?|pictured|images?|took|taken|shot)\b/i;
-import { definitionSubject, describes, detectAnswerType, hasAnswerSpan, withoutWhPhrase, type AnswerType } from './answer-type.js';
+import { describes, hasAnswerSpan } from './answer-type.js';
+import { decide, type Outcome } from './confidence.js';
+import { assessEvidence, sentenceWords, unitWords, weightedContent, type EvidenceFeatures } from './evidence.js';
 import { excerptFor, isDuplicate, type Excerpt } from './excerpt.js';
+import { prepareQuestion, type Question } from './question.js';
+import { softCoverage } from './soft-coverage.js';
+import { vocabularyOf } from './vocabulary.js';
 
 /** What `answer` returns; the JSON of `dateline ask --json`. */
 export interface Answer {
+  /** The question as asked (cleaned of invisible characters). */
   question: string;
   /** False when the story does not say: `excerpts` is then empty. */
   answered: boolean;
+  /**
+   * When answered: `high` for a confident answer; `low` when the story may
+   * not answer it directly and the excerpts are the closest passages ("not sure").
+   */
+  confidence?: 'high' | 'low';
+  /** Words of the question read as other words (misspelt story words), when any: `lavrov`, `kerry`. */
+  readAs?: string[];
   /** Verbatim quotes, best first. */
   excerpts: Excerpt[];
   /** When declined: the closest passages, which are not an answer. */
   closest?: Excerpt[];
 }
 
-/** Answer options. */
+/** What a reply says above the passages of a "not sure" answer (`confidence: 'low'`). */
+export const NOT_SURE = 'The story may not answer this directly — the closest passages:';
+
+/** Answer options; defaults are the measured ones (DESIGN.md). */
 export interface AnswerOptions {
   /** Excerpts to return (1–10). Default 3. */
   k?: number;
   retrieve?: RetrieveOptions;
-  /** Abstention thresholds; see `shouldDecline`. */
-  abstain?: Partial<AbstainOptions>;
-  /** Score added to a sentence holding the asked-for answer type (0–1). Default 0.15. */
-  typeBoost?: number;
-  /**
-   * A neighbouring sentence of the same unit whose score is at least this
-   * share of the best sentence's joins it in one excerpt (0–1, 1 = never).
-   * Default 0.7.
-   */
-  joinRatio?: number;
 }
 
-/** Prepares a question: its vector and lexical terms. */
-export async function prepareQuery(embedder: Embedder, question: string): Promise<Query> {
-  const [vector] = await embedder.embed([question]);
-  return { text: question, vector: vector!, terms: indexTerms(withoutWhPhrase(question)) };
+/** Score added to a sentence holding the asked-for answer type (0–1); 0.25 measured best of 0.15/0.25/0.35 on the SQuAD training articles. */
+const TYPE_BOOST = 0.25;
+/** A neighbour of the same unit scoring at least this share of the best sentence's joins its excerpt. */
+const JOIN_RATIO = 0.7;
+/** Candidates reranked by soft coverage (the rest keep their order below them). */
+const SOFT_RERANK = 12;
+/** Weight of the sentence's and of its paragraph's soft coverage in the reranked score. */
+const SOFT_WEIGHTS = { sentence: 0.1, unit: 0.05 };
+
+/** A question prepared for the index: the question stage's result, its vector and lexical terms. */
+export interface PreparedQuery extends Query {
+  question: Question;
 }
 
-/** The question's answer type and surface words, computed once per question. */
-interface QuestionShape {
-  type: AnswerType;
-  words: Set<string>;
-  /** The question is about a photo itself (who took it, what it shows): a caption answers with its credit. */
-  aboutPhoto: boolean;
-  /** For "Who is X?" / "What is X?": the words of X. */
-  subject: string[] | undefined;
-}
-
-function shapeOf(question: string): QuestionShape {
-  return {
-    type: detectAnswerType(question),
-    words: new Set(words(question).map((w) => w.word)),
-    aboutPhoto: PHOTO_QUESTION.test(question),
-    subject: definitionSubject(question),
-  };
+/** Prepares a cleaned question for `index`: normalises and corrects it (see `prepareQuestion`) and embeds what will be matched. */
+export async function prepareQuery(index: CorpusIndex, embedder: Embedder, asked: string): Promise<PreparedQuery> {
+  const question = prepareQuestion(asked, vocabularyOf(index, embedder.words));
+  const [vector] = await embedder.embed([question.text]);
+  return { text: question.text, vector: vector!, terms: question.terms, question };
 }
 
 /** The caption sentence carrying the photo credit, when the question asks about the photo. */
-function creditNeighbour(index: CorpusIndex, chunk: Chunk, shape: QuestionShape): Chunk | undefined {
-  if (!shape.aboutPhoto || chunk.kind !== 'caption') return undefined;
+function creditNeighbour(index: CorpusIndex, chunk: Chunk, q: Question): Chunk | undefined {
+  if (!q.aboutPhoto || chunk.kind !== 'caption') return undefined;
   const credit = index.stories[chunk.story]!.units[chunk.unit]!.credit;
   const next = index.chunks[chunk.id + 1];
   return credit && next && next.story === chunk.story && next.unit === chunk.unit && next.text.endsWith(credit) ? next : undefined;
 }
 
 /**
- * Adds `typeBoost` to candidates holding a span of the asked-for type
- * (a date for "when", a number for "how many", …) beyond the question's own
- * words; for "Who is X?" / "What is X?", up to `typeBoost` to sentences that
- * say what X is (a title or an apposition next to it).
+ * Reranks candidates by what the question asks for: `TYPE_BOOST` for a span
+ * of the asked-for type (a date for "when", a number for "how many") beyond
+ * the question's own words; for "Who is X?" / "What is X?", up to
+ * `TYPE_BOOST` for saying what X is; for photo questions, captions over the
+ * story's credits line (which names writers and editors, not photographers).
  */
-export function rerankByAnswerType(index: CorpusIndex, ranked: readonly Candidate[], shape: QuestionShape, typeBoost: number): Candidate[] {
-  const subject = shape.subject;
-  if (subject && typeBoost > 0) {
-    return ranked
-      .map((c) => ({ ...c, score: c.score + typeBoost * describes(index.chunks[c.chunk]!.text, subject) }))
-      .sort((a, b) => b.score - a.score || a.chunk - b.chunk);
-  }
-  if (shape.type === 'other' || typeBoost === 0) return [...ranked];
-  return ranked
-    .map((c) => (hasAnswerSpan(index.chunks[c.chunk]!.text, shape.type, shape.words) ? { ...c, score: c.score + typeBoost } : c))
-    .sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+export function rerankByAnswerType(index: CorpusIndex, ranked: readonly Candidate[], q: Question): Candidate[] {
+  const boost = (c: Candidate): number => {
+    const chunk = index.chunks[c.chunk]!;
+    if (q.aboutPhoto && chunk.kind === 'credits') return -TYPE_BOOST;
+    if (q.subject) return TYPE_BOOST * describes(chunk.text, q.subject);
+    return q.type !== 'other' && hasAnswerSpan(chunk.text, q.type, q.wordSet) ? TYPE_BOOST : 0;
+  };
+  return ranked.map((c) => ({ ...c, score: c.score + boost(c) })).sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+}
+
+/** Adds soft coverage (paraphrase evidence from word vectors) to the best candidates' scores. */
+function rerankBySoftCoverage(index: CorpusIndex, ranked: readonly Candidate[], q: Question, vectors?: WordVectors): Candidate[] {
+  const weighted = weightedContent(q);
+  if (weighted.length === 0) return [...ranked];
+  const head = ranked.slice(0, SOFT_RERANK).map((c) => {
+    const chunk = index.chunks[c.chunk]!;
+    const soft = SOFT_WEIGHTS.sentence * softCoverage(weighted, sentenceWords(index, chunk, vectors), vectors) + SOFT_WEIGHTS.unit * softCoverage(weighted, unitWords(index, chunk, vectors), vectors);
+    return { ...c, score: c.score + soft };
+  });
+  head.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  return [...head, ...ranked.slice(SOFT_RERANK)];
 }
 
 /** The neighbour in the same unit that holds the asked-for span when the sentence itself does not. */
-function typedNeighbour(index: CorpusIndex, chunk: Chunk, shape: QuestionShape): Chunk | undefined {
-  if (shape.type === 'other' || hasAnswerSpan(chunk.text, shape.type, shape.words)) return undefined;
+function typedNeighbour(index: CorpusIndex, chunk: Chunk, q: Question): Chunk | undefined {
+  if (q.type === 'other' || hasAnswerSpan(chunk.text, q.type, q.wordSet)) return undefined;
   return [index.chunks[chunk.id + 1], index.chunks[chunk.id - 1]].find(
-    (n) => n && n.story === chunk.story && n.unit === chunk.unit && hasAnswerSpan(n.text, shape.type, shape.words),
+    (n) => n && n.story === chunk.story && n.unit === chunk.unit && hasAnswerSpan(n.text, q.type, q.wordSet),
   );
 }
 
 /** The neighbour in the same unit that scores nearly as well as the sentence itself. */
-function strongNeighbour(index: CorpusIndex, chunk: Chunk, score: number, scores: ReadonlyMap<number, number>, ratio: number): Chunk | undefined {
+function strongNeighbour(index: CorpusIndex, chunk: Chunk, score: number, scores: ReadonlyMap<number, number>): Chunk | undefined {
   const options = [index.chunks[chunk.id + 1], index.chunks[chunk.id - 1]]
-    .filter((n): n is Chunk => n !== undefined && n.story === chunk.story && n.unit === chunk.unit && (scores.get(n.id) ?? 0) >= ratio * score)
+    .filter((n): n is Chunk => n !== undefined && n.story === chunk.story && n.unit === chunk.unit && (scores.get(n.id) ?? 0) >= JOIN_RATIO * score)
     .sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
   return options[0];
 }
 
-function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: number, shape: QuestionShape, joinRatio: number): Excerpt[] {
+function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: number, q: Question): Excerpt[] {
   const kept: Excerpt[] = [];
   const scores = new Map(ranked.map((c) => [c.chunk, c.score]));
   for (const c of ranked) {
     if (kept.length >= k) break;
     const chunk = index.chunks[c.chunk]!;
-    const partner = creditNeighbour(index, chunk, shape) ?? typedNeighbour(index, chunk, shape) ?? strongNeighbour(index, chunk, c.score, scores, joinRatio);
+    const partner = creditNeighbour(index, chunk, q) ?? typedNeighbour(index, chunk, q) ?? strongNeighbour(index, chunk, c.score, scores);
     const excerpt = excerptFor(index, chunk, c.score, partner);
     if (!isDuplicate(excerpt, kept)) kept.push(excerpt);
   }
   return kept;
 }
 
-/** The evidence for a candidate: its paragraph or caption, measured against the question. */
-function unitEvidence(index: CorpusIndex, question: string, chunk: Chunk): Evidence {
-  const text = index.stories[chunk.story]!.units[chunk.unit]!.text;
-  return assessEvidence(index, question, text, chunk.kind === 'caption' ? CAPTION_WORDS : undefined);
+/** Everything the answer is decided from: the ranked candidates, the excerpts, the evidence and the outcome. */
+export interface Assessment {
+  ranked: Candidate[];
+  excerpts: Excerpt[];
+  features?: EvidenceFeatures;
+  outcome: Outcome;
+}
+
+/** Ranks, picks excerpts and measures the evidence for a prepared question (the fitting script reads the features). */
+export function assess(index: CorpusIndex, query: PreparedQuery, options: AnswerOptions = {}, vectors?: WordVectors): Assessment {
+  const q = query.question;
+  const ranked = rerankBySoftCoverage(index, rerankByAnswerType(index, retrieve(index, query, options.retrieve), q), q, vectors);
+  const excerpts = pickExcerpts(index, ranked, options.k ?? 3, q);
+  const best = ranked[0];
+  if (!best || excerpts.length === 0) return { ranked, excerpts, outcome: 'declined' };
+  const features = assessEvidence(index, q, { chunk: best.chunk, score: best.score, dense: best.signals.dense }, ranked[1]?.score ?? 0, vectors);
+  return { ranked, excerpts, features, outcome: decide(features) };
 }
 
 /**
- * Answers `question` from `index` with up to `k` verbatim excerpts, best
- * first, or declines when the best evidence does not cover the question.
+ * Answers a prepared question from `index` with up to `k` verbatim
+ * excerpts, best first: confidently, as "not sure" (the closest passages,
+ * `confidence: 'low'`), or declined when nothing covers the question.
  */
-export function answerQuery(index: CorpusIndex, query: Query, options: AnswerOptions = {}): Answer {
-  const k = options.k ?? 3;
-  const shape = shapeOf(query.text);
-  const ranked = rerankByAnswerType(index, retrieve(index, query, options.retrieve), shape, options.typeBoost ?? 0.15);
-  const excerpts = pickExcerpts(index, ranked, k, shape, options.joinRatio ?? 0.7);
-  const best = excerpts[0];
-  const bestChunk = ranked[0] ? index.chunks[ranked[0].chunk] : undefined;
-  const answered = best !== undefined && bestChunk !== undefined && !shouldDecline(unitEvidence(index, query.text, bestChunk), { ...DEFAULT_ABSTAIN, ...options.abstain });
-  return answered
-    ? { question: query.text, answered, excerpts }
-    : { question: query.text, answered: false, excerpts: [], closest: excerpts };
+export function answerQuery(index: CorpusIndex, query: PreparedQuery, options: AnswerOptions = {}, vectors?: WordVectors): Answer {
+  const { excerpts, outcome } = assess(index, query, options, vectors);
+  const q = query.question;
+  const readAs = q.corrections.length ? { readAs: q.corrections.map((c) => c.to) } : {};
+  if (outcome === 'declined') return { question: q.asked, answered: false, ...readAs, excerpts: [], closest: excerpts };
+  return { question: q.asked, answered: true, confidence: outcome, ...readAs, excerpts };
 }
 
-/** Embeds the question and answers it; see {@link answerQuery}. */
+/** Prepares the question and answers it; see {@link answerQuery}. */
 export async function answer(index: CorpusIndex, embedder: Embedder, question: string, options: AnswerOptions = {}): Promise<Answer> {
-  return answerQuery(index, await prepareQuery(embedder, question), options);
+  return answerQuery(index, await prepareQuery(index, embedder, question), options, embedder.words);
 }

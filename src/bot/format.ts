@@ -1,5 +1,5 @@
 import { escapeMarkdown } from 'discord.js';
-import type { Answer } from '../answer/answer.js';
+import { NOT_SURE, type Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import type { ReindexReport } from '../index/index-service.js';
 import type { FeedbackSummary } from '../feedback/feedback-store.js';
@@ -101,14 +101,17 @@ function excerptBlock(e: Excerpt, url: string | undefined): string {
 }
 
 /**
- * An answer as Discord messages: the question, then each excerpt as a block
- * quote with its citation, story title and date; or an honest decline with
- * the closest passages marked as not an answer.
+ * An answer as Discord messages: the question (with how it was read when a
+ * word was corrected), then each excerpt as a block quote with its citation,
+ * story title and date; "not sure" above the closest passages when the
+ * answer is not confident; or an honest decline with the closest passages
+ * marked as not an answer.
  */
 export function formatAnswer(answer: Answer, options: AnswerFormatOptions = {}): string[] {
   const block = (e: Excerpt) => excerptBlock(e, options.urlOf?.(e.story));
-  const parts = [`**Q:** ${literal(answer.question)}`];
-  if (answer.answered) parts.push(...answer.excerpts.map(block));
+  const parts = [`**Q:** ${literal(answer.question)}${answer.readAs?.length ? `\n*read as: ${literal(answer.readAs.join(', '))}*` : ''}`];
+  if (answer.answered && answer.confidence === 'low') parts.push(`**${NOT_SURE}**`, ...answer.excerpts.map(block));
+  else if (answer.answered) parts.push(...answer.excerpts.map(block));
   else if (answer.closest?.length) parts.push("**The story doesn't say.** The closest passages, which are not an answer:", ...answer.closest.map(block));
   else parts.push("**The story doesn't say.**");
   return splitMessage(parts.join('\n\n'), options.limit);

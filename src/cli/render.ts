@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/answer.js';
+import { NOT_SURE, type Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import { formatDateTime } from '../bot/format.js';
 import type { ReindexReport } from '../index/index-service.js';
@@ -35,10 +35,12 @@ export function renderQuestion(question: string, width = 100): string {
 
 /** An answer for people: block quotes with citations, or an honest decline. */
 export function renderAnswer(a: Answer, width = 100): string {
-  if (a.answered) return a.excerpts.map((e) => renderExcerpt(e, width)).join('\n\n');
-  const head = "The story doesn't say.";
+  const readAs = a.readAs?.length ? `(read as: ${a.readAs.join(', ')})\n\n` : '';
+  const quotes = (list: readonly Excerpt[]) => list.map((e) => renderExcerpt(e, width)).join('\n\n');
+  if (a.answered) return `${readAs}${a.confidence === 'low' ? `${NOT_SURE}\n\n` : ''}${quotes(a.excerpts)}`;
+  const head = `${readAs}The story doesn't say.`;
   if (!a.closest?.length) return head;
-  return `${head} Closest passages, which are not an answer:\n\n${a.closest.map((e) => renderExcerpt(e, width)).join('\n\n')}`;
+  return `${head} Closest passages, which are not an answer:\n\n${quotes(a.closest)}`;
 }
 
 /** Captions numbered, with credit, place and date. */

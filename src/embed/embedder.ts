@@ -1,3 +1,5 @@
+import type { WordVectors } from './word-vectors.js';
+
 /**
  * Turns texts into unit-length vectors. Swappable: the index and retrieval
  * only see this interface (tests may use a small deterministic one).
@@ -9,6 +11,11 @@ export interface Embedder {
   readonly dimension: number;
   /** One L2-normalised vector per text, in order. */
   embed(texts: readonly string[]): Promise<Float32Array[]>;
+  /**
+   * The model's word-level vectors, for soft matching of question words to
+   * passage words; undefined for models that have none (contextual models).
+   */
+  readonly words?: WordVectors;
 }
 
 /** Cosine similarity of two unit vectors (their dot product). */

@@ -4,6 +4,7 @@ import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transform
 import { BUNDLED_MODEL_ID } from '../config.js';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { Embedder } from './embedder.js';
+import { rowTableWordVectors, type WordVectors } from './word-vectors.js';
 
 /** Options for {@link loadTransformersEmbedder}. */
 export interface TransformersEmbedderOptions {
@@ -59,6 +60,7 @@ class TransformersEmbedder implements Embedder {
     readonly dimension: number,
     private readonly extractor: FeatureExtractionPipeline,
     private readonly batchSize: number,
+    readonly words?: WordVectors,
   ) {}
 
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
@@ -109,5 +111,13 @@ export async function loadTransformersEmbedder(options: TransformersEmbedderOpti
   } catch (error) {
     throw unavailable(options, allowRemote, error);
   }
-  return new TransformersEmbedder(options.modelId, probe.length, extractor, options.batchSize ?? 64);
+  return new TransformersEmbedder(options.modelId, probe.length, extractor, options.batchSize ?? 64, staticWordVectors(options, extractor));
+}
+
+/** The word rows of a local static model (the bundled one), looked up through its own tokenizer's vocabulary. */
+function staticWordVectors(options: TransformersEmbedderOptions, extractor: FeatureExtractionPipeline): WordVectors | undefined {
+  const onnxFile = path.join(options.modelsDir, options.modelId, 'onnx', 'model_quantized.onnx');
+  const vocabulary = (extractor.tokenizer as unknown as { model?: { tokens_to_ids?: Map<string, number> } }).model?.tokens_to_ids;
+  if (!vocabulary || !fs.existsSync(onnxFile)) return undefined;
+  return rowTableWordVectors(onnxFile, (word) => vocabulary.get(word));
 }

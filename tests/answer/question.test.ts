@@ -23,3 +23,42 @@ describe('cleanQuestion', () => {
     expect(() => cleanQuestion(tags('hidden'))).toThrow(/empty/);
   });
 });
+
+describe('prepareQuestion', async () => {
+  const { prepareQuestion } = await import('../../src/answer/question.js');
+  const { Lexicon } = await import('../../src/text/lexicon.js');
+  const { isRare } = await import('../../src/text/rarity.js');
+  const lexicon = Lexicon.of(['U.S. Secretary of State John Kerry met Russian Foreign Minister Sergei Lavrov in Paris on Sunday. General Philip Breedlove arrived in Europe.']);
+  /** General English here is the 50,000-word list plus two rarer words, standing in for the model's vocabulary. */
+  const vocabulary = { lexicon, isEnglish: (w: string) => !isRare(w) || w === 'underpins' || w === 'conceptualized' };
+
+  it('reads a casual question as meant: markup gone, chat-speak and contractions written out, misspelt names corrected', () => {
+    const q = prepareQuestion('<@123456789012345678> wat day did kery n lavorv talk', vocabulary);
+    expect(q.text).toBe('what day did kerry and lavrov talk');
+    expect(q.corrections).toEqual([{ from: 'kery', to: 'kerry' }, { from: 'lavorv', to: 'lavrov' }]);
+    expect(q.type).toBe('date');
+    expect(q.names).toEqual(['kerry', 'lavrov']);
+    expect(q.asked).toBe('<@123456789012345678> wat day did kery n lavorv talk');
+  });
+
+  it('knows "whos" asks for a person, and a lower-case name is still a name', () => {
+    const q = prepareQuestion('whos breedlov', vocabulary);
+    expect(q.text).toBe('who is breedlove');
+    expect(q.type).toBe('person');
+    expect(q.names).toEqual(['breedlove']);
+    expect(q.keys).toEqual(['breedlove']);
+  });
+
+  it('never corrects a correct word, however rare, nor a word it cannot place', () => {
+    expect(prepareQuestion('what underpins the talks', vocabulary).corrections).toEqual([]);
+    expect(prepareQuestion('who conceptualized the deal', vocabulary).corrections).toEqual([]);
+    expect(prepareQuestion('what did Vorontsovsky say', vocabulary).corrections).toEqual([]);
+    expect(prepareQuestion('what happened in 1901', vocabulary).corrections).toEqual([]);
+  });
+
+  it('keeps single letters and unplaceable strings out of the key words a passage must hold', () => {
+    const q = prepareQuestion('who is L in the xqzvbnm photo', vocabulary);
+    expect(q.keys).not.toContain('l');
+    expect(q.keys).not.toContain('xqzvbnm');
+  });
+});

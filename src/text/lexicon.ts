@@ -1,0 +1,102 @@
+import { words } from './tokenize.js';
+
+/**
+ * The stories' own vocabulary: how often each (folded) word occurs, and how
+ * often it is written with a capital inside a sentence — a name, even when
+ * a question types it in lower case.
+ */
+export class Lexicon {
+  private readonly byLength = new Map<number, string[]>();
+
+  private constructor(
+    private readonly counts: ReadonlyMap<string, number>,
+    private readonly capitalised: ReadonlyMap<string, number>,
+  ) {
+    for (const w of counts.keys()) {
+      const list = this.byLength.get(w.length);
+      if (list) list.push(w);
+      else this.byLength.set(w.length, [w]);
+    }
+  }
+
+  /** The vocabulary of `texts`. */
+  static of(texts: Iterable<string>): Lexicon {
+    const counts = new Map<string, number>();
+    const capitalised = new Map<string, number>();
+    for (const text of texts) {
+      for (const w of words(text)) {
+        counts.set(w.word, (counts.get(w.word) ?? 0) + 1);
+        const first = text[w.start]!;
+        const prev = text.slice(Math.max(0, w.start - 3), w.start);
+        if (first !== first.toLowerCase() && !/(^|[.!?:"“]\s*)$/.test(prev) && w.start > 0) capitalised.set(w.word, (capitalised.get(w.word) ?? 0) + 1);
+      }
+    }
+    return new Lexicon(counts, capitalised);
+  }
+
+  /** Occurrences of a folded word. */
+  count(word: string): number {
+    return this.counts.get(word) ?? 0;
+  }
+
+  /** True when the stories write `word` with a capital inside sentences at least half the time: a name. */
+  isName(word: string): boolean {
+    const n = this.counts.get(word) ?? 0;
+    return n > 0 && (this.capitalised.get(word) ?? 0) * 2 >= n && word.length >= 3;
+  }
+
+  /**
+   * The stories' word nearest to an unknown `word` within the edit distance
+   * its length allows (1 up to 7 letters, 2 from 8; none under 4), the most
+   * frequent on a tie; undefined when none or when two different words tie.
+   */
+  nearest(word: string): string | undefined {
+    if (word.length < 4 || /\d/.test(word)) return undefined;
+    const limit = word.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    let bestCount = 0;
+    let tie = false;
+    for (let len = word.length - limit; len <= word.length + limit; len++) {
+      for (const candidate of this.byLength.get(len) ?? []) {
+        if (candidate.length < 4) continue;
+        const d = editDistance(word, candidate, limit);
+        if (d > limit) continue;
+        const count = this.counts.get(candidate)!;
+        if (d < bestDistance || (d === bestDistance && count > bestCount)) {
+          tie = d === bestDistance && count === bestCount && best !== undefined;
+          best = candidate;
+          bestDistance = d;
+          bestCount = count;
+        } else if (d === bestDistance && count === bestCount) tie = true;
+      }
+    }
+    return tie ? undefined : best;
+  }
+}
+
+/**
+ * Optimal-string-alignment distance (insert, delete, substitute, swap two
+ * neighbours), stopping early once it must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2 = new Array<number>(b.length + 1).fill(0);
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      cur[j] = d;
+      if (d < rowMin) rowMin = d;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[b.length]!;
+}

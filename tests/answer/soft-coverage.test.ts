@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { passageWords, softCoverage, wordMatch } from '../../src/answer/soft-coverage.js';
+import type { WordVectors } from '../../src/embed/word-vectors.js';
+
+/** Four words on three axes: the protest words are near each other, `hockey` is on its own. */
+const table: Record<string, number[]> = {
+  demonstrators: [1, 0, 0],
+  participants: [0.8, 0.6, 0],
+  shoppers: [0, 1, 0],
+  grocery: [0.28, 0.96, 0],
+  hockey: [0, 0, 1],
+};
+const vectors: WordVectors = { dimension: 3, vector: (w) => (table[w] ? Float32Array.from(table[w]!) : undefined) };
+
+describe('soft coverage', () => {
+  const passage = passageWords(['participants', 'grocery', 'store'], vectors);
+
+  it('counts the same stem fully and a paraphrase by its cosine', () => {
+    expect(wordMatch('stores', passage, vectors)).toBe(1);
+    expect(wordMatch('demonstrators', passage, vectors)).toBeCloseTo(0.8, 5);
+    expect(wordMatch('shoppers', passage, vectors)).toBeCloseTo(0.96, 5);
+    expect(wordMatch('hockey', passage, vectors)).toBe(0);
+  });
+
+  it('lets a paraphrased question meet its passage, and keeps an unrelated one apart', () => {
+    const paraphrase = softCoverage([{ word: 'demonstrators', weight: 1 }, { word: 'shoppers', weight: 1 }], passage, vectors);
+    const unrelated = softCoverage([{ word: 'hockey', weight: 1 }, { word: 'shoppers', weight: 0.1 }], passage, vectors);
+    expect(paraphrase).toBeCloseTo(0.88, 5);
+    expect(unrelated).toBeLessThan(0.1);
+  });
+
+  it('is hard coverage without word vectors', () => {
+    const plain = passageWords(['participants', 'grocery']);
+    expect(softCoverage([{ word: 'grocery', weight: 1 }, { word: 'shoppers', weight: 1 }], plain)).toBe(0.5);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { CHAT_SPEAK, CONTRACTIONS, expandChat, stripMarkup } from '../../src/text/chat-text.js';
+
+describe('stripMarkup', () => {
+  it('removes mentions, channel links, custom emoji and timestamps around a good question', () => {
+    expect(stripMarkup('<@123456789012345678> where did they meet')).toBe('where did they meet');
+    expect(stripMarkup('<@!123456789012345678> <@&223456789012345678> in <#323456789012345678> who is lavrov <:kerry:423456789012345678>')).toBe('in who is lavrov');
+    expect(stripMarkup('what happened <t:1396137600:R>?')).toBe('what happened ?');
+  });
+
+  it('keeps a link’s text, drops bare links, and unwraps bold or italics', () => {
+    expect(stripMarkup('what does [this story](https://example.com/a) say about **Crimea**')).toBe('what does this story say about Crimea');
+    expect(stripMarkup('who met https://example.com/x in paris <https://example.com/y>')).toBe('who met in paris');
+  });
+});
+
+describe('expandChat', () => {
+  it('writes out every apostrophe-less contraction and chat-speak form', () => {
+    for (const [typed, meant] of Object.entries({ ...CONTRACTIONS, ...CHAT_SPEAK })) {
+      expect(expandChat(`so ${typed} here`)).toBe(meant ? `so ${meant} here` : 'so here');
+    }
+  });
+
+  it('reads casual questions as they were meant', () => {
+    expect(expandChat('whos breedlov')).toBe('who is breedlov');
+    expect(expandChat('wat day did they talk')).toBe('what day did they talk');
+    expect(expandChat('what r the two sides trying to do')).toBe('what are the two sides trying to do');
+    expect(expandChat('did kerry raise any concerns w lavrov')).toBe('did kerry raise any concerns with lavrov');
+    expect(expandChat('whyd russia annex crimea lol')).toBe('why did russia annex crimea');
+  });
+
+  it('leaves abbreviations, capital single letters and ordinary words alone', () => {
+    expect(expandChat('the U.S. general')).toBe('the U.S. general');
+    expect(expandChat('Kerry (L) shakes hands')).toBe('Kerry (L) shakes hands');
+    expect(expandChat('its hell were well')).toBe('its hell were well');
+    expect(expandChat('pro-russian rally')).toBe('pro-russian rally');
+  });
+});
