@@ -36,6 +36,23 @@ describe('/ask', () => {
     expect(afterFirstQuote).toMatch(/^— ¶14 · \*U\.S\. Secretary of State John Kerry.*\* \(2014-03-30\)$/);
   });
 
+  it('answers a casual question with quotes, saying how it read the misspelt names', async () => {
+    const x = await ask({ question: '<@123456789012345678> wat day did kery n lavorv talk' });
+    const { content } = first(x).data;
+    expect(content).toContain('*read as: kerry, lavrov*');
+    const passages = quotes(content);
+    for (const p of passages) expect(story).toContain(p);
+    expect(passages[0]).toContain('on Sunday');
+    expect(content).not.toContain("The story doesn't say");
+  });
+
+  it('says it is not sure, above the closest passages, when the story may not answer', async () => {
+    const x = await ask({ question: 'What is the price of Russian oil?' });
+    const { content } = first(x).data;
+    expect(content).toMatch(/The story may not answer this directly — the closest passages:|The story doesn't say/);
+    for (const p of quotes(content)) expect(story).toContain(p);
+  });
+
   it('cites a photo caption with its photographer', async () => {
     const x = await ask({ question: 'Who took the photo of the woman on the bench in Sevastopol?' });
     const { content } = first(x).data;

@@ -70,9 +70,10 @@ describe('eval tallies', () => {
 
 describe('quality bars', () => {
   it('checks the story bar', () => {
-    const pass = tally({ answerable: 18, top1: 16, top3: 18, wronglyDeclined: 1, unanswerable: 5, declined: 4, wronglyAnswered: 1 });
+    const pass = tally({ answerable: 18, top1: 18, top3: 18, wronglyDeclined: 1, unanswerable: 5, declined: 3, wronglyAnswered: 2, wronglyAnsweredHigh: 1 });
     expect(checkBar('story', pass).every((c) => c.pass)).toBe(true);
-    expect(failing(checkBar('story', { ...pass, top3: 17 }))).toEqual(['top-3 17/18 = 18']);
+    expect(failing(checkBar('story', { ...pass, top1: 17, top3: 17 }))).toEqual(['top-1 17/18 = 18', 'top-3 17/18 = 18']);
+    expect(failing(checkBar('story', { ...pass, declined: 2, wronglyAnsweredHigh: 2 }))).toEqual(['unanswerable declined 2/5 ≥ 3', 'unanswerable answered sure 2/5 ≤ 1']);
   });
 
   it('checks the casual development proxy: top-1 ≥ 11 of 13, at most one answerable declined', () => {
@@ -110,6 +111,6 @@ describe('quality bars', () => {
     const t = tally({ answerable: 10, top1: 1 });
     expect(checkBar('more', t)).toEqual([]);
     expect(checkBar('squad-train', t, t)).toEqual([]);
-    expect(checkBar('story', tally({ answerable: 18, top1: 16, top3: 18, unanswerable: 5, declined: 4 }), t)).toHaveLength(4);
+    expect(checkBar('story', tally({ answerable: 18, top1: 18, top3: 18, unanswerable: 5, declined: 4 }), t)).toHaveLength(5);
   });
 });
