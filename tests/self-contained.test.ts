@@ -59,7 +59,7 @@ describe('a plain clone has everything its tests, eval and bench read', () => {
   it('dateline eval --help shows defaults inside the repository', () => {
     const help = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'dateline.js'), 'eval', '--help'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
     expect(help.status).toBe(0);
-    const defaults = [...help.stdout.matchAll(/default: "([^"]+)"/g)].map((m) => m[1]!).filter((d) => d.includes(path.sep));
+    const defaults = [...help.stdout.replace(/\s+/g, ' ').matchAll(/default: "([^"]+)"/g)].map((m) => m[1]!).filter((d) => d.includes(path.sep));
     expect(defaults.length).toBeGreaterThanOrEqual(3);
     for (const d of defaults) expect(inside(d), d).toBe(true);
   });
