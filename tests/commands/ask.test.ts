@@ -69,8 +69,11 @@ describe('/ask', () => {
 
   it('answers only the asker with private:true (ephemeral flag 64)', async () => {
     const x = await ask({ question: 'Where did Kerry and Lavrov meet?', private: true });
-    expect(x.responses[0]).toMatchObject({ kind: 'callback', type: 4 });
-    expect(first(x).data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    // A direct reply, or on a busy bot (the event loop lagged) a deferral, which must itself be private.
+    expect(x.responses[0]).toMatchObject({ kind: 'callback' });
+    expect([4, 5]).toContain(x.responses[0]!.type);
+    expect(x.lastMessage().flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(quotes(x.lastMessage().content).length).toBeGreaterThan(0);
   });
 
   it('pings nobody when the question mentions @everyone or a role', async () => {
