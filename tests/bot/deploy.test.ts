@@ -1,26 +1,16 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/bot/deploy.js';
 import { loadCommands } from '../../src/bot/load-commands.js';
 import { TOKEN_REJECTED } from '../../src/bot/settings.js';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { runBuilt, type FinishedRun } from '../support/built-process.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { tempDir } from '../support/fixtures.js';
 import { runEntry } from './process.js';
 
 /** `npm run deploy-commands` as it runs: the built script, with exactly `env`, from a folder without a `.env`. */
-async function deployProcess(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+async function deployProcess(env: Record<string, string>): Promise<FinishedRun> {
   const cwd = await tempDir();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist', 'scripts', 'deploy-commands.js')], { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runBuilt('dist/scripts/deploy-commands.js', [], { cwd, env: { PATH: process.env.PATH ?? '', ...env } });
 }
 
 let fake: FakeDiscord;

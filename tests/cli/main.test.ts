@@ -1,33 +1,15 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/config.js';
+import { runBuilt, type FinishedRun } from '../support/built-process.js';
 import { seedsFolder, seedText, tempDir } from '../support/fixtures.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let env: Record<string, string>;
 
-function dateline(args: string[], input?: string, extraEnv: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'dateline.js'), ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, ...env, ...extraEnv },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input ?? '');
-  });
+function dateline(args: string[], input?: string, extraEnv: Record<string, string> = {}): Promise<FinishedRun> {
+  return runBuilt('bin/dateline.js', args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env, ...extraEnv }, input: input ?? '' });
 }
 
 beforeAll(async () => {
