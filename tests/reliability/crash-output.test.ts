@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEntry, type Spawned } from '../bot/process.js';
+import { alive, fakeDiscordEnv } from '../support/bot-process.js';
 import { FakeDiscord } from '../support/fake-discord.js';
-import { seedsFolder, tempDir } from '../support/fixtures.js';
+import { tempDir } from '../support/fixtures.js';
 import { until } from '../support/until.js';
 
 /**
@@ -35,25 +36,8 @@ const logLines = (run: Spawned) =>
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l) as { msg: string; pid?: number; error?: { message: string; stack?: string } });
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const botEnv = async (kind: string) => ({
-  DISCORD_TOKEN: TOKEN,
-  DISCORD_CLIENT_ID: fake.applicationId,
-  DISCORD_API_URL: fake.apiUrl,
-  SEEDS_DIR: await seedsFolder(),
-  INDEX_DIR: await tempDir('dateline-index-'),
-  DATA_DIR: await tempDir('dateline-data-'),
-  LOG_LEVEL: 'info',
-  CRASH: kind,
-});
+/** The bot's settings against `fake` (whose token is TOKEN), failing as `kind` says on SIGUSR2. */
+const botEnv = async (kind: string) => ({ ...(await fakeDiscordEnv(fake, { dataDir: true })), CRASH: kind });
 
 describe('a crash of the sharding manager (npm run start:sharded)', { timeout: 180_000 }, () => {
   for (const kind of ['exception', 'rejection'] as const) {

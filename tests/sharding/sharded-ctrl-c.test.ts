@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runEntry, type Spawned } from '../bot/process.js';
+import { alive, fakeDiscordEnv, processLogLines as lines } from '../support/bot-process.js';
 import { FakeDiscord } from '../support/fake-discord.js';
-import { seedsFolder, tempDir } from '../support/fixtures.js';
+import { tempDir } from '../support/fixtures.js';
 import { until } from '../support/until.js';
 
 /**
@@ -11,28 +12,6 @@ import { until } from '../support/until.js';
  * starting. Every exit is then expected: none may be logged (or handled) as
  * a crash to restart.
  */
-
-type Line = Record<string, unknown>;
-const lines = (run: Spawned): Line[] =>
-  run
-    .stderr()
-    .split('\n')
-    .flatMap((l) => {
-      try {
-        return l.startsWith('{') ? [JSON.parse(l) as Line] : [];
-      } catch {
-        return [];
-      }
-    });
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const RESTART = 'Shard process exited; starting it again';
 /** A guild id whose events Discord routes to `shard` of 2. */
@@ -45,15 +24,7 @@ let run: Spawned | undefined;
 /** `npm run start:sharded` with two shards against a fresh fake Discord. */
 async function startSharded(): Promise<Spawned> {
   fake = await FakeDiscord.start({ shards: 2, guilds: [{ id: guildOnShard(0) }, { id: guildOnShard(1) }] });
-  const env = {
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_API_URL: fake.apiUrl,
-    SEEDS_DIR: await seedsFolder(),
-    INDEX_DIR: await tempDir('dateline-index-'),
-    LOG_LEVEL: 'info',
-    SHARD_COUNT: '2',
-  };
+  const env = { ...(await fakeDiscordEnv(fake)), SHARD_COUNT: '2' };
   return (run = runEntry('src/bot/sharded-main.ts', env, await tempDir()));
 }
 

@@ -2,27 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEntry, type Spawned } from '../bot/process.js';
+import { alive, fakeDiscordEnv, processLogLines as lines } from '../support/bot-process.js';
 import { FakeDiscord, PERMISSIONS } from '../support/fake-discord.js';
-import { seedsFolder, tempDir } from '../support/fixtures.js';
+import { tempDir } from '../support/fixtures.js';
 
 /** A guild id whose events Discord routes to `shard` of `count`: `(id >> 22) % count`. */
 const guildOnShard = (shard: number, count = 2) => String((1_000_000n * BigInt(count) + BigInt(shard)) << 22n);
 const MODERATOR = String(BigInt(PERMISSIONS.member) | BigInt(PERMISSIONS.manageGuild));
 const SEED = '2014-03-30-kerry-lavrov-paris.txt';
 const BREEDLOVE = "What is Philip Breedlove's job?";
-
-type Line = Record<string, unknown>;
-const lines = (run: Spawned): Line[] =>
-  run
-    .stderr()
-    .split('\n')
-    .flatMap((l) => {
-      try {
-        return l.startsWith('{') ? [JSON.parse(l) as Line] : [];
-      } catch {
-        return [];
-      }
-    });
 
 async function until<T>(what: string, probe: () => T | undefined, timeoutMs: number, run: Spawned): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -34,15 +22,6 @@ async function until<T>(what: string, probe: () => T | undefined, timeoutMs: num
   }
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('npm run start:sharded: two shard processes under ShardingManager', () => {
   let fake: FakeDiscord;
   let run: Spawned;
@@ -52,15 +31,8 @@ describe('npm run start:sharded: two shard processes under ShardingManager', () 
 
   beforeAll(async () => {
     fake = await FakeDiscord.start({ shards: 2, guilds: [{ id: g0, name: 'On shard 0' }, { id: g1, name: 'On shard 1' }] });
-    seeds = await seedsFolder();
-    const env = {
-      DISCORD_TOKEN: fake.token,
-      DISCORD_CLIENT_ID: fake.applicationId,
-      DISCORD_API_URL: fake.apiUrl,
-      SEEDS_DIR: seeds,
-      INDEX_DIR: await tempDir('dateline-index-'),
-      LOG_LEVEL: 'info',
-    }; // SHARD_COUNT unset: auto, from the fake's /gateway/bot
+    const env = await fakeDiscordEnv(fake); // SHARD_COUNT unset: auto, from the fake's /gateway/bot
+    seeds = env.SEEDS_DIR;
     run = runEntry('src/bot/sharded-main.ts', env, await tempDir());
     await run.waitForStderr('"msg":"All shards ready"', 150_000);
     // The manager counts a shard ready at discord.js's ready event; the bot logs its own line just after.

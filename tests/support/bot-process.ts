@@ -8,6 +8,58 @@ const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url)
 /** A JSON log line of the bot process. */
 export type ProcessLogLine = Record<string, unknown> & { level?: number; msg?: string };
 
+/** The standard error of `run` parsed as JSON log lines (non-JSON lines are skipped). */
+export function processLogLines(run: Spawned): ProcessLogLine[] {
+  return run
+    .stderr()
+    .split('\n')
+    .flatMap((line) => {
+      try {
+        return line.startsWith('{') ? [JSON.parse(line) as ProcessLogLine] : [];
+      } catch {
+        return [];
+      }
+    });
+}
+
+/** Whether a process with this id is running (signal 0 reaches it). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What {@link fakeDiscordEnv} sets, named. */
+export interface FakeDiscordEnv {
+  [key: string]: string;
+  DISCORD_TOKEN: string;
+  DISCORD_CLIENT_ID: string;
+  DISCORD_API_URL: string;
+  SEEDS_DIR: string;
+  INDEX_DIR: string;
+  LOG_LEVEL: string;
+}
+
+/**
+ * The settings that start the bot (`src/bot/main.ts`, `src/bot/sharded-main.ts`)
+ * against `fake`, with a fresh seeds folder, a fresh index folder and
+ * LOG_LEVEL=info; with `dataDir`, a fresh DATA_DIR too (otherwise it is unset).
+ */
+export async function fakeDiscordEnv(fake: FakeDiscord, { dataDir = false } = {}): Promise<FakeDiscordEnv> {
+  return {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_CLIENT_ID: fake.applicationId,
+    DISCORD_API_URL: fake.apiUrl,
+    SEEDS_DIR: await seedsFolder(),
+    INDEX_DIR: await tempDir('dateline-index-'),
+    ...(dataDir ? { DATA_DIR: await tempDir('dateline-data-') } : {}),
+    LOG_LEVEL: 'info',
+  };
+}
+
 /** Memory of the bot process after a full garbage collection, in bytes. */
 export interface MemorySample {
   rss: number;
@@ -45,30 +97,11 @@ export interface BotProcessOptions {
 /** Starts the bot process and resolves once it is ready. */
 export async function startBotProcess(options: BotProcessOptions = {}): Promise<BotProcess> {
   const fake = options.fake ?? (await FakeDiscord.start(options.fakeOptions));
-  const env = {
-    DISCORD_TOKEN: fake.token,
-    DISCORD_CLIENT_ID: fake.applicationId,
-    DISCORD_API_URL: fake.apiUrl,
-    SEEDS_DIR: await seedsFolder(),
-    INDEX_DIR: await tempDir('dateline-index-'),
-    DATA_DIR: await tempDir('dateline-data-'),
-    LOG_LEVEL: 'info',
-    ...options.env,
-  };
+  const env = { ...(await fakeDiscordEnv(fake, { dataDir: true })), ...options.env };
   const nodeArgs = options.probeMemory ? ['--expose-gc', '--import', MEMORY_PROBE] : [];
   const spawned = runEntry('src/bot/main.ts', env, await tempDir(), nodeArgs);
   await spawned.waitForStderr('"msg":"Discord bot ready"', options.readyTimeoutMs ?? 60_000);
-  const logLines = () =>
-    spawned
-      .stderr()
-      .split('\n')
-      .flatMap((line) => {
-        try {
-          return line.startsWith('{') ? [JSON.parse(line) as ProcessLogLine] : [];
-        } catch {
-          return [];
-        }
-      });
+  const logLines = () => processLogLines(spawned);
   let probes = 0;
   const memory = async (): Promise<MemorySample> => {
     const want = ++probes;
