@@ -59,7 +59,7 @@ export class Lexicon {
     let tie = false;
     for (let len = word.length - limit; len <= word.length + limit; len++) {
       for (const candidate of this.byLength.get(len) ?? []) {
-        if (candidate.length < 4) continue;
+        if (candidate.length < 4 || !sameStart(word, candidate)) continue;
         const d = editDistance(word, candidate, limit);
         if (d > limit) continue;
         const count = this.counts.get(candidate)!;
@@ -73,6 +73,15 @@ export class Lexicon {
     }
     return tie ? undefined : best;
   }
+}
+
+/**
+ * A cheap filter before the edit distance: a typo rarely changes both of the
+ * first two letters, so a candidate shares the first or the second letter
+ * with the word, or has the two swapped.
+ */
+function sameStart(word: string, candidate: string): boolean {
+  return word[0] === candidate[0] || word[1] === candidate[1] || (word[0] === candidate[1] && word[1] === candidate[0]);
 }
 
 /**

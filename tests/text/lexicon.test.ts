@@ -18,6 +18,8 @@ describe('Lexicon', () => {
     expect(lexicon.nearest('lavorv')).toBe('lavrov');
     expect(lexicon.nearest('breedlov')).toBe('breedlove');
     expect(lexicon.nearest('brusels')).toBe('brussels');
+    expect(lexicon.nearest('ekrry')).toBe('kerry');
+    expect(lexicon.nearest('lkavrov')).toBe('lavrov');
   });
 
   it('corrects nothing it cannot place: short words, numbers, words too far from any story word', () => {
