@@ -46,8 +46,8 @@ const TYPE_BOOST = 0.25;
 const JOIN_RATIO = 0.7;
 /** Candidates reranked by soft coverage (the rest keep their order below them). */
 const SOFT_RERANK = 12;
-/** Weight of the sentence's and of its paragraph's soft coverage in the reranked score. */
-const SOFT_WEIGHTS = { sentence: 0.1, unit: 0.05 };
+/** Weight of the sentence's and of its paragraph's soft coverage in the reranked score: the best of 0 to 0.6 on the SQuAD training articles (top-1 80.3 % at 0, 83.5 % here). */
+const SOFT_WEIGHTS = { sentence: 0.4, unit: 0.4 };
 
 /** A question prepared for the index: the question stage's result, its vector and lexical terms. */
 export interface PreparedQuery extends Query {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepareQuery } from '../../src/answer/answer.js';
+import { CONFIDENCE_MODEL } from '../../src/answer/confidence-model.js';
 import { decide } from '../../src/answer/confidence.js';
 import { assess } from '../../src/answer/answer.js';
 import { nearSpelling } from '../../src/answer/evidence.js';
@@ -25,7 +26,7 @@ describe('evidence on the seed story', async () => {
 
   it('finds nothing that covers a question about another subject, even softly', async () => {
     const f = await features('What was the score of the hockey game?');
-    expect(f.softUnit).toBeLessThan(0.3);
+    expect(f.softUnit).toBeLessThan(CONFIDENCE_MODEL.softFloor);
     expect(decide(f)).toBe('declined');
   });
 
