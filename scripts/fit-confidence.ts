@@ -115,6 +115,7 @@ function calibrate(model: ConfidenceModel, data: Example[]): Pick<ConfidenceMode
       if (declined > best.declined) best = { thresholds: m.thresholds, softFloor: m.softFloor, declined };
     }
   }
+  if (best.declined < 0) throw new Error(`No soft floor and threshold decline at most ${MAX_DECLINED} of the answerable questions: the rules alone decline more.`);
   return { thresholds: best.thresholds, softFloor: best.softFloor };
 }
 
