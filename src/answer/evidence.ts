@@ -2,6 +2,7 @@ import type { Chunk } from '../chunk/chunk.js';
 import type { WordVectors } from '../embed/word-vectors.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { rarity } from '../text/rarity.js';
+import { editDistance } from '../text/lexicon.js';
 import { stem, STOPWORDS, words } from '../text/tokenize.js';
 import { hasAnswerSpan } from './answer-type.js';
 import type { Question } from './question.js';
@@ -207,12 +208,5 @@ export function assessEvidence(
 
 /** One edit apart (insert, delete, substitute or swap two neighbours), for words of five letters or more. */
 export function nearSpelling(a: string, b: string): boolean {
-  if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1 || /\d/.test(a)) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (i === a.length && i === b.length) return true;
-  if (a.length === b.length) {
-    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  }
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return a.length >= 5 && b.length >= 5 && !/\d/.test(a) && editDistance(a, b, 1) <= 1;
 }
