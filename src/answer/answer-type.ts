@@ -51,10 +51,13 @@ const PLACE_CUE = /\b(in|at|from|to|near|into|across|outside|inside|throughout)\
 
 const MONTH_BEFORE = new RegExp(`\\b(${MONTHS})\\.?\\s*$`, 'i');
 
-/** A number that is a day of a month ("March 29") or a year ("2014"): a date, not a count or amount. */
+const YEAR_CONTEXT = new RegExp(`(\\b(${MONTHS})\\b[^.]{0,6}|\\b(in|since|by|until|till|before|after|during|from|of|year|early|late|mid)\\s+)$`, 'i');
+
+/** A number that is a day of a month ("March 29") or a year after a month or "in/since/by…" ("March 29, 2014", "in 2014"): a date, not a count. */
 function partOfDate(sentence: string, at: number, span: string): boolean {
-  if (/^(1[0-9]{3}|20[0-9]{2}),?$/.test(span)) return true;
-  return /^\d{1,2},?$/.test(span) && MONTH_BEFORE.test(sentence.slice(Math.max(0, at - 12), at));
+  const before = sentence.slice(Math.max(0, at - 16), at);
+  if (/^(1[0-9]{3}|20[0-9]{2}),?$/.test(span)) return YEAR_CONTEXT.test(before);
+  return /^\d{1,2},?$/.test(span) && MONTH_BEFORE.test(before.slice(-12));
 }
 
 /**

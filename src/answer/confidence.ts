@@ -7,10 +7,11 @@ export type Outcome = 'high' | 'low' | 'declined';
 /**
  * A logistic model over {@link EvidenceFeatures}, fitted by
  * `npm run fit:confidence` (scripts/fit-confidence.ts) on the SQuAD training
- * articles and their noisy copies, never on the judging sets.
+ * articles and the team's story questions, each as typed and with seeded
+ * noise — never on the judging sets.
  */
 export interface ConfidenceModel {
-  /** Bumped on every refit; recorded in each index's manifest, so a change is visible. */
+  /** Bumped on every refit, so answers and reports can say which fit decided them. */
   version: number;
   /** What it was fitted on. */
   fittedOn: string;

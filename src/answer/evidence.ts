@@ -78,7 +78,8 @@ function cacheOf(index: CorpusIndex): PassageCache {
   return c;
 }
 
-const NEGATIONS = new Set(['not', 'never', 'no', 'nor', 'none', 'nothing', 'neither', 'without', 'didn', 'doesn', 'isn', 'wasn', 'weren', 'aren', 'couldn', 'wouldn', 'cannot', 'cant', 'won']);
+/** Negations as `words()` writes them (`didn't` → `didnt`); not `won`, the verb. */
+const NEGATIONS = new Set(['not', 'never', 'no', 'nor', 'none', 'nothing', 'neither', 'without', 'cannot', 'didnt', 'doesnt', 'dont', 'isnt', 'wasnt', 'werent', 'arent', 'couldnt', 'wouldnt', 'shouldnt', 'wont', 'cant', 'hasnt', 'havent', 'hadnt', 'aint']);
 
 const contentOf = (text: string) => words(text).map((w) => w.word).filter((w) => !STOPWORDS.has(w));
 

@@ -2,7 +2,7 @@ import { ErrorId, UserFacingError } from '../errors.js';
 import { expandChat, stripMarkup } from '../text/chat-text.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { isRare } from '../text/rarity.js';
-import { indexTerms, STOPWORDS, terms, words, type WordToken } from '../text/tokenize.js';
+import { fold, indexTerms, STOPWORDS, terms, words, type WordToken } from '../text/tokenize.js';
 import { definitionSubject, detectAnswerType, withoutWhPhrase, type AnswerType } from './answer-type.js';
 
 /** Longest question accepted, in characters, after clean-up. */
@@ -83,16 +83,16 @@ export interface Question {
 const PHOTO_QUESTION = /\b(photos?|photograph(s|ed|er|ers|ing)?|pictures?|pictured|images?|took|taken|shot|shows?|credit(ed)?)\b/i;
 const ROMAN = /^[ivxlc]+$/;
 
-/** `text` with each misspelt word replaced by the stories' nearest word (case kept as the story writes it when the question used none). */
+/** `text` with each misspelt word replaced by the stories' nearest word, keeping a capital the question typed. */
 function correct(text: string, vocabulary: Vocabulary): { text: string; corrections: Correction[] } {
   const corrections: Correction[] = [];
   const fixed = text.replace(/[\p{L}]+/gu, (token) => {
-    const w = token.toLowerCase();
+    const w = fold(token);
     if (w.length < 4 || vocabulary.lexicon.count(w) > 0 || vocabulary.isEnglish(w)) return token;
     const to = vocabulary.lexicon.nearest(w);
     if (!to) return token;
     corrections.push({ from: token, to });
-    return to;
+    return /^\p{Lu}/u.test(token) ? to[0]!.toUpperCase() + to.slice(1) : to;
   });
   return { text: fixed, corrections };
 }
@@ -105,7 +105,10 @@ function correct(text: string, vocabulary: Vocabulary): { text: string; correcti
  * stages need.
  */
 export function prepareQuestion(asked: string, vocabulary: Vocabulary): Question {
-  const plain = expandChat(stripMarkup(asked)) || asked;
+  const plain = expandChat(stripMarkup(asked), (w) => vocabulary.lexicon.count(w) > 0);
+  if (words(plain).length === 0) {
+    throw new UserFacingError(ErrorId.BadQuestion, 'The question has no words once mentions, links and emoji are left out. Ask something about the story, e.g. "Where did Kerry and Lavrov meet?"');
+  }
   const { text, corrections } = correct(plain, vocabulary);
   const tokens = words(text);
   const wordSet = new Set(tokens.map((t) => t.word));

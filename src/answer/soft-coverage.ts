@@ -1,3 +1,4 @@
+import { dot } from '../embed/embedder.js';
 import type { WordVectors } from '../embed/word-vectors.js';
 import { stem } from '../text/tokenize.js';
 
@@ -31,11 +32,7 @@ export function wordMatch(word: string, passage: PassageWords, vectors?: WordVec
   const v = vectors?.vector(word);
   if (!v) return 0;
   let best = 0;
-  for (const p of passage.vectors) {
-    let s = 0;
-    for (let i = 0; i < v.length; i++) s += v[i]! * p[i]!;
-    if (s > best) best = s;
-  }
+  for (const p of passage.vectors) best = Math.max(best, dot(v, p));
   return best;
 }
 

@@ -111,13 +111,13 @@ export async function loadTransformersEmbedder(options: TransformersEmbedderOpti
   } catch (error) {
     throw unavailable(options, allowRemote, error);
   }
-  return new TransformersEmbedder(options.modelId, probe.length, extractor, options.batchSize ?? 64, staticWordVectors(options, extractor));
+  return new TransformersEmbedder(options.modelId, probe.length, extractor, options.batchSize ?? 64, staticWordVectors(options, extractor, probe.length));
 }
 
-/** The word rows of a local static model (the bundled one), looked up through its own tokenizer's vocabulary. */
-function staticWordVectors(options: TransformersEmbedderOptions, extractor: FeatureExtractionPipeline): WordVectors | undefined {
+/** The word rows of the bundled static model, looked up through its own tokenizer's vocabulary (contextual hub models have none). */
+function staticWordVectors(options: TransformersEmbedderOptions, extractor: FeatureExtractionPipeline, dimension: number): WordVectors | undefined {
   const onnxFile = path.join(options.modelsDir, options.modelId, 'onnx', 'model_quantized.onnx');
   const vocabulary = (extractor.tokenizer as unknown as { model?: { tokens_to_ids?: Map<string, number> } }).model?.tokens_to_ids;
-  if (!vocabulary || !fs.existsSync(onnxFile)) return undefined;
-  return rowTableWordVectors(onnxFile, (word) => vocabulary.get(word));
+  if (options.modelId !== BUNDLED_MODEL_ID || !vocabulary || !fs.existsSync(onnxFile)) return undefined;
+  return rowTableWordVectors(onnxFile, dimension, (word) => vocabulary.get(word));
 }

@@ -104,17 +104,19 @@ function packedAsFields(buf: Uint8Array, f: Field): Uint8Array {
 
 /**
  * Word vectors from a static model's ONNX row table and its vocabulary
- * (`word → row`). Rows are normalised on first use and cached; a word
- * missing from the vocabulary, or whose row is all zeros, has none.
+ * (`word → row`). The file is read on the first look-up, not at start-up;
+ * rows are normalised on first use and cached. A word missing from the
+ * vocabulary, a zero row, or a model without a row table has none.
  */
-export function rowTableWordVectors(onnxFile: string, rowOf: (word: string) => number | undefined): WordVectors | undefined {
-  const table = readRowTable(new Uint8Array(fs.readFileSync(onnxFile)));
-  if (!table) return undefined;
-  const { dimension, values, rows } = table;
+export function rowTableWordVectors(onnxFile: string, dimension: number, rowOf: (word: string) => number | undefined): WordVectors {
+  let table: ReturnType<typeof readRowTable> | null | undefined;
   const cache = new Map<number, Float32Array | null>();
   return {
     dimension,
     vector(word: string) {
+      table ??= readRowTable(new Uint8Array(fs.readFileSync(onnxFile))) ?? null;
+      if (!table || table.dimension !== dimension) return undefined;
+      const { values, rows } = table;
       const r = rowOf(word);
       if (r === undefined || r < 0 || r >= rows) return undefined;
       let v = cache.get(r);

@@ -17,11 +17,14 @@ const MARKUP: [RegExp, string][] = [
   [/(^|\s)@(everyone|here)\b/g, '$1'],
 ];
 
+/** Bold, italics, strike-through, spoilers and inline code: the same delimiter on both sides, at word edges (`3*4` and `snake_case` stay). */
+const EMPHASIS = /(?<![\p{L}\p{N}])(\*\*|__|~~|\|\||[*_`])(?=\S)(.+?)(?<=\S)\1(?![\p{L}\p{N}])/gu;
+
 /** The question without Discord mentions, channel links, emoji, timestamps and links (a `[text](url)` keeps its text). */
 export function stripMarkup(text: string): string {
   let out = text;
   for (const [re, by] of MARKUP) out = out.replace(re, by);
-  return out.replace(/[*_~`|]{1,3}([^*_~`|]+)[*_~`|]{1,3}/g, '$1').replace(/\s+/g, ' ').trim();
+  return out.replace(EMPHASIS, '$2').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -46,7 +49,7 @@ export const CONTRACTIONS: Readonly<Record<string, string>> = {
  * expanded only in lower case, so `U.S.` or a caption's `(L)` stay.
  */
 export const CHAT_SPEAK: Readonly<Record<string, string>> = {
-  r: 'are', u: 'you', ur: 'your', w: 'with', 'w/': 'with', b: 'be', n: 'and', y: 'why', c: 'see',
+  r: 'are', u: 'you', ur: 'your', w: 'with', 'w/': 'with', b: 'be', n: 'and', y: 'why',
   ppl: 'people', ppls: 'people', wat: 'what', wut: 'what', wot: 'what', wht: 'what', wen: 'when', whn: 'when',
   wher: 'where', whr: 'where', hw: 'how', wich: 'which', wch: 'which', abt: 'about', bout: 'about', abut: 'about',
   bc: 'because', bcs: 'because', bcz: 'because', cuz: 'because', coz: 'because', cos: 'because',
@@ -56,17 +59,18 @@ export const CHAT_SPEAK: Readonly<Record<string, string>> = {
   dat: 'that', da: 'the', dis: 'this', dem: 'them', bday: 'birthday', prez: 'president', pres: 'president',
   intl: 'international', natl: 'national', dept: 'department', gen: 'general',
   pls: '', plz: '', thx: '', ty: '', lol: '', lmao: '', tbh: '', idk: '', imo: '', btw: '', omg: '', rn: 'now',
-  ok: '', okay: '', hey: '', hi: '', yo: '', um: '', uh: '', hmm: '', bro: '', guys: '',
+  ok: '', okay: '', hey: '', hi: '', yo: '', um: '', uh: '', hmm: '',
 };
 
 const TOKEN = /[\p{L}\p{N}]+(?:\/(?=\s|$))?/gu;
 
 /**
  * `text` with apostrophe-less contractions and chat-speak written out.
- * A token is replaced only when it stands alone (not inside `U.S.` or a
- * hyphenated word); single letters only when typed in lower case.
+ * A token is replaced only when it is typed in lower case (`DA`, `Dem`,
+ * `Gov.` stay), stands alone (not inside `U.S.` or a hyphenated word), and
+ * is not a word the stories themselves use (`keep`).
  */
-export function expandChat(text: string): string {
+export function expandChat(text: string, keep: (word: string) => boolean = () => false): string {
   return text
     .replace(TOKEN, (token, offset: number, whole: string) => {
       const before = whole[offset - 1] ?? ' ';
@@ -74,7 +78,7 @@ export function expandChat(text: string): string {
       if (/[.\-'’]/.test(before) && /[\p{L}\p{N}]/u.test(whole[offset - 2] ?? '')) return token;
       if (/[.\-'’]/.test(after) && /[\p{L}\p{N}]/u.test(whole[offset + token.length + 1] ?? '')) return token;
       const lower = token.toLowerCase();
-      if (lower.length === 1 && token !== lower) return token;
+      if (token !== lower || keep(lower.replace(/\/$/, ''))) return token;
       return CONTRACTIONS[lower] ?? CHAT_SPEAK[lower] ?? token;
     })
     .replace(/\s+/g, ' ')

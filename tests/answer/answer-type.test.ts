@@ -59,3 +59,13 @@ describe('definition questions', () => {
     expect(describes('Crimea, a Russian-majority Black Sea peninsula, was seized.', ['crimea'])).toBeGreaterThan(0.5);
   });
 });
+
+describe('numbers that are dates', async () => {
+  const { hasAnswerSpan } = await import('../../src/answer/answer-type.js');
+  const asked = new Set(['how', 'many']);
+  it('a day of a month or a year after a month or "in" is a date, not a count; a bare 2000 is a count', () => {
+    expect(hasAnswerSpan('a rally in central Donetsk March 29, 2014.', 'number', asked)).toBe(false);
+    expect(hasAnswerSpan('it happened in 2014 again', 'number', asked)).toBe(false);
+    expect(hasAnswerSpan('About 2000 protesters marched.', 'number', asked)).toBe(true);
+  });
+});

@@ -56,6 +56,18 @@ describe('prepareQuestion', async () => {
     expect(prepareQuestion('what happened in 1901', vocabulary).corrections).toEqual([]);
   });
 
+  it('refuses a question that is nothing but mentions and links', () => {
+    expect(() => prepareQuestion('<@123456789012345678> <@223456789012345678> https://example.com/x', vocabulary)).toThrow(/no words/);
+  });
+
+  it('never corrects a correctly typed accented name, and keeps the capital of a corrected one', () => {
+    const accented = { lexicon: Lexicon.of(['Hervé Morin met Lavrov in Paris.']), isEnglish: vocabulary.isEnglish };
+    expect(prepareQuestion('What did Hervé say?', accented).corrections).toEqual([]);
+    const q = prepareQuestion('What did Lavorv say?', vocabulary);
+    expect(q.text).toBe('What did Lavrov say?');
+    expect(q.names).toEqual(['lavrov']);
+  });
+
   it('keeps single letters and unplaceable strings out of the key words a passage must hold', () => {
     const q = prepareQuestion('who is L in the xqzvbnm photo', vocabulary);
     expect(q.keys).not.toContain('l');

@@ -8,6 +8,11 @@ describe('stripMarkup', () => {
     expect(stripMarkup('what happened <t:1396137600:R>?')).toBe('what happened ?');
   });
 
+  it('unwraps only paired emphasis at word edges, leaving arithmetic and identifiers alone', () => {
+    expect(stripMarkup('a **bold** and ||spoiler|| and `code` word')).toBe('a bold and spoiler and code word');
+    expect(stripMarkup('3*4 and 5*6 in snake_case_module')).toBe('3*4 and 5*6 in snake_case_module');
+  });
+
   it('keeps a link’s text, drops bare links, and unwraps bold or italics', () => {
     expect(stripMarkup('what does [this story](https://example.com/a) say about **Crimea**')).toBe('what does this story say about Crimea');
     expect(stripMarkup('who met https://example.com/x in paris <https://example.com/y>')).toBe('who met in paris');
@@ -27,6 +32,12 @@ describe('expandChat', () => {
     expect(expandChat('what r the two sides trying to do')).toBe('what are the two sides trying to do');
     expect(expandChat('did kerry raise any concerns w lavrov')).toBe('did kerry raise any concerns with lavrov');
     expect(expandChat('whyd russia annex crimea lol')).toBe('why did russia annex crimea');
+  });
+
+  it('expands only what is typed in lower case, and never a word the stories use', () => {
+    expect(expandChat('What did the DA say?')).toBe('What did the DA say?');
+    expect(expandChat('Which Dem senator, Gov. Newsom')).toBe('Which Dem senator, Gov. Newsom');
+    expect(expandChat('what did da minister say', (w) => w === 'da')).toBe('what did da minister say');
   });
 
   it('leaves abbreviations, capital single letters and ordinary words alone', () => {
