@@ -16,6 +16,7 @@ import { decide, probability, type ConfidenceModel } from '../src/answer/confide
 import { FEATURE_NAMES, type EvidenceFeatures } from '../src/answer/evidence.js';
 import { cleanQuestion } from '../src/answer/question.js';
 import { parseConfig, PROJECT_ROOT } from '../src/config.js';
+import type { Embedder } from '../src/embed/embedder.js';
 import { loadTransformersEmbedder } from '../src/embed/transformers-embedder.js';
 import { EVAL_FILES } from '../src/eval/data-files.js';
 import { loadSquadSet, loadStorySet, type EvalSet } from '../src/eval/datasets.js';
@@ -40,18 +41,18 @@ interface Example {
 /** Weight of a story question against a SQuAD one. */
 const STORY_WEIGHT = 10;
 
-async function examples(set: EvalSet, noisy: boolean, weight = 1): Promise<Example[]> {
+/** Every question of `set`, as typed and as a seeded noisy copy, with the features of its best passage; one index per set. */
+async function examples(set: EvalSet, embedder: Embedder, weight = 1): Promise<Example[]> {
   const logger = createLogger({ level: 'warn' });
-  const base = parseConfig({});
-  const embedder = await loadTransformersEmbedder({ modelId: base.embeddingModel, modelsDir: base.modelsDir });
   const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), 'dateline-fit-'));
   try {
     const index = await new IndexService({ config: { ...base, seedsDir: set.seedsDir, indexDir }, embedder, logger }).open();
     const out: Example[] = [];
-    const asked = noisy ? noisySet(set, NOISE_SEED) : set;
-    for (const q of [...asked.answerable, ...asked.unanswerable]) {
-      const a = assess(index, await prepareQuery(index, embedder, cleanQuestion(q.q)), {}, embedder.words);
-      if (a.features) out.push({ features: a.features, answerable: q.answers.length > 0, weight });
+    for (const asked of [set, noisySet(set, NOISE_SEED)]) {
+      for (const q of [...asked.answerable, ...asked.unanswerable]) {
+        const a = assess(index, await prepareQuery(index, embedder, cleanQuestion(q.q)), {}, embedder.words);
+        if (a.features) out.push({ features: a.features, answerable: q.answers.length > 0, weight });
+      }
     }
     return out;
   } finally {
@@ -129,7 +130,9 @@ function report(label: string, model: ConfidenceModel, data: Example[]): string 
 
 const squad = await loadSquadSet(EVAL_FILES.squadTrain, 'squad-train');
 const story = await loadStorySet(EVAL_FILES.storyMore, path.join(PROJECT_ROOT, 'seeds'), 'story-more');
-const data = [...(await examples(squad, false)), ...(await examples(squad, true)), ...(await examples(story, false, STORY_WEIGHT)), ...(await examples(story, true, STORY_WEIGHT))];
+const base = parseConfig({});
+const embedder = await loadTransformersEmbedder({ modelId: base.embeddingModel, modelsDir: base.modelsDir });
+const data = [...(await examples(squad, embedder)), ...(await examples(story, embedder, STORY_WEIGHT))];
 const fitted = fit(data);
 const draft: ConfidenceModel = {
   ...CONFIDENCE_MODEL,

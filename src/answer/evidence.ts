@@ -12,7 +12,7 @@ import { passageWords, softCoverage, wordMatch, type PassageWords, type Weighted
  * What every photo caption says without saying it: it describes a photo
  * that someone took. Counted as present when the evidence is a caption.
  */
-export const CAPTION_WORDS: readonly string[] = ['photo', 'photos', 'photograph', 'photographed', 'photographer', 'picture', 'pictured', 'image', 'took', 'taken', 'shot', 'show', 'shows', 'credit'];
+const CAPTION_WORDS: readonly string[] = ['photo', 'photos', 'photograph', 'photographed', 'photographer', 'picture', 'pictured', 'image', 'took', 'taken', 'shot', 'show', 'shows', 'credit'];
 
 /**
  * How well the best passage covers a question: the features the confidence

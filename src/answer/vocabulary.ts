@@ -7,7 +7,7 @@ import type { Vocabulary } from './question.js';
 const lexicons = new WeakMap<CorpusIndex, Lexicon>();
 
 /** The stories' vocabulary of a loaded index, built on first use and kept as long as the index. */
-export function lexiconOf(index: CorpusIndex): Lexicon {
+function lexiconOf(index: CorpusIndex): Lexicon {
   let lexicon = lexicons.get(index);
   if (!lexicon) {
     lexicon = Lexicon.of(index.stories.map((s) => s.text));

@@ -201,7 +201,7 @@ export function formatDateTime(time: string | number | Date): string {
  * `dateline chat` shows as {@link formatDateTime}). Text that is not a time
  * comes back escaped, as written.
  */
-export function discordTime(time: string | number | Date): string {
+function discordTime(time: string | number | Date): string {
   const ms = time instanceof Date ? time.getTime() : typeof time === 'string' ? Date.parse(time) : time;
   return Number.isNaN(ms) ? literal(String(time)) : `<t:${Math.floor(ms / 1000)}:f>`;
 }
