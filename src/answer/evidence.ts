@@ -131,10 +131,10 @@ function idfCoverage(index: CorpusIndex, stems: readonly string[], have: Readonl
 }
 
 /** Whether a key word counts as present: same stem, or one edit away for words of five letters or more. */
-function nearlyPresent(word: string, unit: PassageWords, unitText: string): boolean {
-  if (unit.stems.has(stem(word))) return true;
+function nearlyPresent(word: string, passage: PassageWords, passageWordList: readonly string[]): boolean {
+  if (passage.stems.has(stem(word))) return true;
   if (word.length < 5 || /\d/.test(word)) return false;
-  return words(unitText).some((w) => Math.abs(w.word.length - word.length) <= 1 && nearSpelling(word, w.word));
+  return passageWordList.some((w) => Math.abs(w.length - word.length) <= 1 && nearSpelling(word, w));
 }
 
 /** Measures the evidence for the best candidate of a ranked list. */
@@ -148,6 +148,7 @@ export function assessEvidence(
   const chunk = index.chunks[best.chunk]!;
   const unit = unitWords(index, chunk, vectors);
   const unitText = index.stories[chunk.story]!.units[chunk.unit]!.text;
+  const unitWordList = words(unitText).map((w) => w.word);
   const weighted = weightedContent(question);
   let total = 0;
   let found = 0;
@@ -163,25 +164,26 @@ export function assessEvidence(
     }
     const present = unit.stems.has(stem(word));
     if (present) found += weight;
-    if (question.keys.includes(word) && !present && !nearlyPresent(word, unit, unitText)) missingKey++;
+    if (question.keys.includes(word) && !present && !nearlyPresent(word, unit, unitWordList)) missingKey++;
   }
   const nearText = [chunk.id - 1, chunk.id, chunk.id + 1]
     .map((id) => index.chunks[id])
     .filter((c): c is Chunk => c !== undefined && c.story === chunk.story && c.unit === chunk.unit)
     .map((c) => c.text)
     .join(' ');
-  const near = passageWords(contentOf(nearText), vectors);
+  const nearWordList = words(nearText).map((w) => w.word);
+  const near = passageWords(nearWordList.filter((w) => !STOPWORDS.has(w)), vectors);
   let missingKeyNear = 0;
   let weakWordsNear = 0;
   let missingName = 0;
   for (const { word, weight } of weighted) {
     const isName = question.names.includes(word) || /\d/.test(word);
-    if (isName && !unit.stems.has(stem(word)) && !near.stems.has(stem(word)) && !nearlyPresent(word, unit, unitText)) missingName++;
-    if (question.keys.includes(word) && !near.stems.has(stem(word)) && !nearlyPresent(word, near, nearText)) missingKeyNear++;
+    if (isName && !unit.stems.has(stem(word)) && !near.stems.has(stem(word)) && !nearlyPresent(word, unit, unitWordList)) missingName++;
+    if (question.keys.includes(word) && !near.stems.has(stem(word)) && !nearlyPresent(word, near, nearWordList)) missingKeyNear++;
     if (weight >= 0.3 && wordMatch(word, near, vectors) < 0.4) weakWordsNear++;
   }
   const negates = (ws: Iterable<string>) => [...ws].some((w) => NEGATIONS.has(w));
-  const negationMismatch = negates(question.wordSet) && !negates(words(nearText).map((w) => w.word)) ? 1 : 0;
+  const negationMismatch = negates(question.wordSet) && !negates(nearWordList) ? 1 : 0;
   const unknownName = question.names.some((w) => absentFromCorpus(index, w)) ? 1 : 0;
   const typeMissing = question.type !== 'other' && !hasAnswerSpan(unitText, question.type, question.wordSet) ? 1 : 0;
   return {
