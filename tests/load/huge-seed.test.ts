@@ -15,6 +15,8 @@ const text = (x: InteractionExchange) => unescape(x.messages().map((m) => String
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness({ seedsDir: await seedsFolder() });
+  // A serving bot has answered before: the first answer's one-off loads (the model's word rows, read on first use) stay out of the measured window.
+  await h.run('ask', { question: 'Where did Kerry and Lavrov meet?' }, { userId: '940000000000000003' });
 }, 30_000);
 afterAll(() => h?.stop());
 
