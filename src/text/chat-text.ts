@@ -65,13 +65,26 @@ export const CHAT_SPEAK: Readonly<Record<string, string>> = {
 const TOKEN = /[\p{L}\p{N}]+(?:\/(?=\s|$))?/gu;
 
 /**
+ * Country and body abbreviations typed in lower case after `the`: `the us`
+ * can only be the United States (`the` never precedes the pronoun), so it
+ * reads as the stories write it.
+ */
+export const ABBREVIATIONS_AFTER_THE: Readonly<Record<string, string>> = {
+  us: 'U.S.', usa: 'U.S.', uk: 'U.K.', un: 'U.N.', eu: 'EU',
+};
+
+const AFTER_THE = /\b([Tt]he\s+)(us|usa|uk|un|eu)(?![\p{L}\p{N}]|[.\-'’][\p{L}\p{N}])/gu;
+
+/**
  * `text` with apostrophe-less contractions and chat-speak written out.
  * A token is replaced only when it is typed in lower case (`DA`, `Dem`,
  * `Gov.` stay), stands alone (not inside `U.S.` or a hyphenated word), and
- * is not a word the stories themselves use (`keep`).
+ * is not a word the stories themselves use (`keep`); `the us` reads as
+ * `the U.S.` (see {@link ABBREVIATIONS_AFTER_THE}).
  */
 export function expandChat(text: string, keep: (word: string) => boolean = () => false): string {
   return text
+    .replace(AFTER_THE, (_match, the: string, abbreviation: string) => the + ABBREVIATIONS_AFTER_THE[abbreviation])
     .replace(TOKEN, (token, offset: number, whole: string) => {
       const before = whole[offset - 1] ?? ' ';
       const after = whole[offset + token.length] ?? ' ';

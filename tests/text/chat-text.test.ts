@@ -46,4 +46,12 @@ describe('expandChat', () => {
     expect(expandChat('its hell were well')).toBe('its hell were well');
     expect(expandChat('pro-russian rally')).toBe('pro-russian rally');
   });
+
+  it('reads a lower-case country abbreviation after "the" as the stories write it, but never the pronoun', () => {
+    expect(expandChat('who is the us top general in europe')).toBe('who is the U.S. top general in europe');
+    expect(expandChat('The uk and the eu')).toBe('The U.K. and the EU');
+    expect(expandChat('did they tell us')).toBe('did they tell us');
+    expect(expandChat('the user said')).toBe('the user said');
+    expect(expandChat('the U.S. general')).toBe('the U.S. general');
+  });
 });
