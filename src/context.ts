@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
+import { CONFIDENCE_MODEL } from './answer/confidence-model.js';
 import { loadTransformersEmbedder } from './embed/transformers-embedder.js';
 import { IndexService, type ProgressListener } from './index/index-service.js';
 import type { Logger } from './logger.js';
@@ -22,5 +23,5 @@ export interface ContextOptions {
 /** Loads the embedding model and wires the index service; the index itself opens lazily. */
 export async function createContext(config: Config, logger: Logger, options: ContextOptions = {}): Promise<AppContext> {
   const embedder = options.embedder ?? (await loadTransformersEmbedder({ modelId: config.embeddingModel, modelsDir: config.modelsDir }));
-  return { config, embedder, logger, index: new IndexService({ config, embedder, logger }, options.onProgress) };
+  return { config, embedder, logger, index: new IndexService({ config, embedder, logger, confidenceModel: CONFIDENCE_MODEL.version }, options.onProgress) };
 }

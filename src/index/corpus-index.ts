@@ -61,6 +61,8 @@ export interface BuildOptions {
   seedsHash: string;
   /** Who asked for the build, recorded in the manifest. Default `automatic`. */
   builtBy?: string;
+  /** Version of the confidence model the index is built for, recorded in the manifest (see `Manifest.confidenceModel`). */
+  confidenceModel?: number;
 }
 
 /** Copies `rows` into one flat array. */
@@ -115,6 +117,7 @@ export async function buildCorpusIndex(stories: Story[], embedder: Embedder, opt
     buildSeconds: 0,
     files: {},
   };
+  if (options.confidenceModel !== undefined) manifest.confidenceModel = options.confidenceModel;
   progress('graph', 0, 1);
   const vector = HnswVectorIndex.build(chunkVectors, dim, hnsw);
   progress('graph', 1, 1);

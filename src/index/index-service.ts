@@ -35,7 +35,7 @@ export interface ShardGeneration {
 }
 
 /** Settings an index is built with, from {@link Config}. */
-function expectations(config: Config, embedder: Embedder, scan?: SeedScan): IndexExpectations {
+function expectations({ config, embedder, confidenceModel }: IndexServiceDeps, scan?: SeedScan): IndexExpectations {
   const e: IndexExpectations = {
     modelId: embedder.modelId,
     dimension: embedder.dimension,
@@ -43,8 +43,22 @@ function expectations(config: Config, embedder: Embedder, scan?: SeedScan): Inde
     lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, ...DEFAULT_TERMS },
     hnsw: { m: config.hnsw.m, efConstruction: config.hnsw.efConstruction },
   };
+  if (confidenceModel !== undefined) e.confidenceModel = confidenceModel;
   if (scan) e.seeds = { hash: seedsHash(scan.stories), stories: scan.stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })) };
   return e;
+}
+
+/** What an {@link IndexService} works with. */
+export interface IndexServiceDeps {
+  config: Config;
+  embedder: Embedder;
+  logger: Logger;
+  /**
+   * Version of the confidence model answers are judged with; recorded in each
+   * build's manifest, and an index built for another version is rebuilt.
+   * Absent (tests, tools): any index serves and none is recorded.
+   */
+  confidenceModel?: number;
 }
 
 /** Progress callback while an index is built and saved: the stage, and how far it is (see {@link BuildProgress}). */
@@ -70,7 +84,7 @@ export class IndexService {
   afterReindex: ((report: ReindexReport) => Promise<ShardGeneration[] | undefined>) | undefined;
 
   constructor(
-    private readonly deps: { config: Config; embedder: Embedder; logger: Logger },
+    private readonly deps: IndexServiceDeps,
     private readonly onProgress?: ProgressListener,
   ) {}
 
@@ -127,7 +141,7 @@ export class IndexService {
     const { config, embedder, logger } = this.deps;
     const wanted = await currentGeneration(config.indexDir);
     if (wanted && wanted === this.servingGeneration) return wanted;
-    const result = await loadIndex(config.indexDir, expectations(config, embedder), config.hnsw);
+    const result = await loadIndex(config.indexDir, expectations(this.deps), config.hnsw);
     if (result.status !== 'ok') {
       const why = result.status === 'missing' ? `no index in ${config.indexDir}` : result.reason;
       throw new Error(`Cannot reload the index: ${why}. The previous generation keeps serving.`);
@@ -164,14 +178,14 @@ export class IndexService {
       scan = await this.scan();
     } catch (error) {
       if (!isUserFacing(error, ErrorId.NoStories)) throw error;
-      const existing = await loadIndex(config.indexDir, expectations(config, embedder), config.hnsw);
+      const existing = await loadIndex(config.indexDir, expectations(this.deps), config.hnsw);
       if (existing.status !== 'ok') throw error;
       logger.warn(`${error.message} Serving the existing index (${existing.index.manifest.builtAt}) instead.`);
       this.adopt(existing.index, existing.generation);
       return existing.index;
     }
     const seen = await currentGeneration(config.indexDir);
-    const result = await loadIndex(config.indexDir, expectations(config, embedder, scan), config.hnsw);
+    const result = await loadIndex(config.indexDir, expectations(this.deps, scan), config.hnsw);
     if (result.status === 'ok') {
       this.adopt(result.index, result.generation);
       logger.debug({ generation: result.generation }, 'Loaded the index');
@@ -180,7 +194,7 @@ export class IndexService {
     const { lock, waited } = await this.lock();
     try {
       if (waited || (await currentGeneration(config.indexDir)) !== seen) {
-        const fresh = await loadIndex(config.indexDir, expectations(config, embedder, scan), config.hnsw);
+        const fresh = await loadIndex(config.indexDir, expectations(this.deps, scan), config.hnsw);
         if (fresh.status === 'ok') {
           this.adopt(fresh.index, fresh.generation);
           logger.info({ generation: fresh.generation }, 'Loaded the index another process built');
@@ -208,6 +222,7 @@ export class IndexService {
     const options: Parameters<typeof buildCorpusIndex>[2] = { seedsHash: seedsHash(scan.stories), hnsw: config.hnsw };
     if (this.onProgress) options.onProgress = this.onProgress;
     if (builtBy) options.builtBy = builtBy;
+    if (this.deps.confidenceModel !== undefined) options.confidenceModel = this.deps.confidenceModel;
     const index = await buildCorpusIndex(scan.stories, embedder, options);
     const sentences = index.manifest.counts.chunks;
     this.onProgress?.({ stage: 'saving', done: 0, total: 1, sentences });
@@ -247,7 +262,7 @@ export class IndexService {
       throw error;
     }
     if (othersWrote) {
-      const fresh = await loadIndex(config.indexDir, expectations(config, embedder, scan), config.hnsw);
+      const fresh = await loadIndex(config.indexDir, expectations(this.deps, scan), config.hnsw);
       if (fresh.status === 'ok') {
         this.adopt(fresh.index, fresh.generation);
         const m = fresh.index.manifest;

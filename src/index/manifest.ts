@@ -19,6 +19,13 @@ export const manifestSchema = z.object({
   /** Who asked for this build: a moderator, a terminal user, or `automatic` (missing or stale index at start). Absent in indexes built before it was recorded. */
   builtBy: z.string().optional(),
   buildSeconds: z.number(),
+  /**
+   * Version of the confidence model (answer/confidence-model.ts) whose
+   * thresholds were fitted on indexes built this way. Recorded so that an
+   * answer's "sure / not sure / doesn't say" can always be traced to the model
+   * that judged it; a different version rebuilds. Absent in older indexes.
+   */
+  confidenceModel: z.number().int().optional(),
   files: z.record(fileEntry),
 });
 
@@ -31,6 +38,8 @@ export interface IndexExpectations {
   chunking: Manifest['chunking'];
   lexical: Manifest['lexical'];
   hnsw: Manifest['hnsw'];
+  /** The confidence model the answers will be judged with; absent means "any". */
+  confidenceModel?: number;
   /** Current seeds, when they could be read; absent means "serve whatever is there". */
   seeds?: { hash: string; stories: Manifest['stories'] };
 }
@@ -66,6 +75,9 @@ export function staleReason(m: Manifest, expected: IndexExpectations): string | 
   if (JSON.stringify(m.chunking) !== JSON.stringify(expected.chunking)) return 'the chunking settings changed';
   if (JSON.stringify(m.lexical) !== JSON.stringify(expected.lexical)) return 'the lexical index settings changed';
   if (m.hnsw.m !== expected.hnsw.m || m.hnsw.efConstruction !== expected.hnsw.efConstruction) return 'the HNSW_M / HNSW_EF_CONSTRUCTION settings changed';
+  if (expected.confidenceModel !== undefined && m.confidenceModel !== expected.confidenceModel) {
+    return `the index was built for confidence model ${m.confidenceModel === undefined ? '(none recorded)' : `v${m.confidenceModel}`}, this Dateline judges answers with v${expected.confidenceModel}`;
+  }
   if (expected.seeds && expected.seeds.hash !== m.seedsHash) return describeSeedChange(m.stories, expected.seeds.stories);
   return undefined;
 }

@@ -56,6 +56,18 @@ describe('IndexService', () => {
     expect(messages(log).some((m) => m.includes('schema version 0'))).toBe(true);
   });
 
+  it('records the confidence model an index is built for, and rebuilds for another version', async () => {
+    const { config, embedder, log } = await service();
+    const built = await new IndexService({ config, embedder, logger: log.logger, confidenceModel: 7 }).open();
+    expect(built.manifest.confidenceModel).toBe(7);
+    const before = messages(log).length;
+    await new IndexService({ config, embedder, logger: log.logger, confidenceModel: 7 }).open();
+    expect(messages(log).slice(before)).not.toContain('Index built');
+    const rebuilt = await new IndexService({ config, embedder, logger: log.logger, confidenceModel: 8 }).open();
+    expect(messages(log)).toContain('Rebuilding the index: the index was built for confidence model v7, this Dateline judges answers with v8.');
+    expect(rebuilt.manifest.confidenceModel).toBe(8);
+  });
+
   it.each([
     ['a truncated vector graph', async (folder: string) => fs.truncate(path.join(folder, 'hnsw.bin'), 100)],
     ['a corrupted lexical index', async (folder: string) => fs.writeFile(path.join(folder, 'lexical.json'), '{"chunks": garbage')],
