@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { PROJECT_ROOT } from '../src/config.js';
 import { PEAK_RSS_FILE_ENV } from './report-peak-rss.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 /** What one fresh Node process did. */
 export interface NodeRun {

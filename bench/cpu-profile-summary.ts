@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 /** The parts of a V8 `.cpuprofile` (as written by `node --cpu-prof`) that the summary reads. */
 export interface CpuProfile {

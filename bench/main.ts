@@ -9,11 +9,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
-import { PROJECT_ROOT } from '../src/config.js';
 import { EVAL_FILES } from '../src/eval/data-files.js';
 import { formatReport } from './print-table.js';
 import { DEFAULT_SCALES, runBench } from './run-bench.js';
 import { writeResults } from './write-results.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 const USAGE = `npm run bench [-- options]
   --scales 1,10,100,1000   corpus sizes as multiples of the seed (must include 1)

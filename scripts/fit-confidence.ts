@@ -15,7 +15,7 @@ import { CONFIDENCE_MODEL } from '../src/answer/confidence-model.js';
 import { decide, probability, type ConfidenceModel } from '../src/answer/confidence.js';
 import { FEATURE_NAMES, type EvidenceFeatures } from '../src/answer/evidence.js';
 import { cleanQuestion } from '../src/answer/question.js';
-import { parseConfig, PROJECT_ROOT } from '../src/config.js';
+import { parseConfig } from '../src/config.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { loadTransformersEmbedder } from '../src/embed/transformers-embedder.js';
 import { EVAL_FILES } from '../src/eval/data-files.js';
@@ -23,6 +23,7 @@ import { loadSquadSet, loadStorySet, type EvalSet } from '../src/eval/datasets.j
 import { noisySet } from '../src/eval/noise.js';
 import { IndexService } from '../src/index/index-service.js';
 import { createLogger } from '../src/logger.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 /** Largest share of answerable training questions the fitted rule may decline. */
 const MAX_DECLINED = 0.015;

@@ -13,9 +13,10 @@ import { pathToFileURL } from 'node:url';
 import { createBotContext } from '../src/bot/context.js';
 import { loadCommands } from '../src/bot/load-commands.js';
 import { createChatSession } from '../src/chat/chat-session.js';
-import { parseConfig, PROJECT_ROOT } from '../src/config.js';
+import { parseConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { createLogger } from '../src/logger.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 export const README = path.join(PROJECT_ROOT, 'README.md');
 const SECTION = '## Commands, with examples';

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 const reports = path.join(PROJECT_ROOT, '.reports');
 const results = path.join(PROJECT_ROOT, 'bench', 'results');

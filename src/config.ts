@@ -1,21 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { BUNDLED_MODEL_ID } from './embed/bundled-model.js';
 import { ErrorId, UserFacingError } from './errors.js';
-
-/** The project folder (where package.json is): default folders are relative to it, given ones to the working directory. */
-export const PROJECT_ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
-
-function findRoot(from: string): string {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) return process.cwd();
-  }
-}
-
-/** The model bundled in `embeddings/models/`, used when `EMBEDDING_MODEL` is unset. */
-export const BUNDLED_MODEL_ID = 'dateline/glove-100d-sif';
+import { PROJECT_ROOT } from './paths.js';
 
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 

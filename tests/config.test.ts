@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, parseConfig, PROJECT_ROOT } from '../src/config.js';
+import { CONFIG_KEYS, parseConfig } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 describe('parseConfig', () => {
   it('has working defaults relative to the project', () => {

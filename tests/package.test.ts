@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../src/config.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
 const pkg = read(path.join(PROJECT_ROOT, 'package.json'));

@@ -2,8 +2,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig, PROJECT_ROOT } from '../src/config.js';
+import { parseConfig } from '../src/config.js';
 import { EVAL_FILES } from '../src/eval/data-files.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 
 /** Folders whose code runs in tests, eval, bench, scripts or CI. */
 const CODE_DIRS = ['src', 'commands', 'scripts', 'bench', 'tests', 'bin', '.ci'];

@@ -8,7 +8,7 @@ import { loadSquadSet, loadStorySet, type EvalSet } from '../eval/datasets.js';
 import { publishedReport, renderEvalReport } from '../eval/report.js';
 import { runEval, type EvalRun } from '../eval/run-eval.js';
 import type { Tally } from '../eval/score.js';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** Where `dateline eval` writes `eval-<set>.json` unless told otherwise: an ignored folder, so evaluating never changes the tree. */
 export const EVAL_OUT_DIR = path.join(PROJECT_ROOT, '.reports');

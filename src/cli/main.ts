@@ -5,7 +5,7 @@ import readline from 'node:readline';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import dotenv from 'dotenv';
 import type { Answer } from '../answer/answer.js';
-import { parseConfig, PROJECT_ROOT } from '../config.js';
+import { parseConfig } from '../config.js';
 import { createContext, type AppContext } from '../context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
@@ -20,6 +20,7 @@ import { FeedbackStore } from '../feedback/feedback-store.js';
 import { evalCommand } from './eval-command.js';
 import { createProgress } from './progress.js';
 import { renderAnswer, renderCaptions, renderQuestion, renderReindex, renderSources } from './render.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 interface GlobalOptions {
   seeds?: string;

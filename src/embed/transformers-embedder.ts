@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
-import { BUNDLED_MODEL_ID } from '../config.js';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { Embedder } from './embedder.js';
 import { rowTableWordVectors, type WordVectors } from './word-vectors.js';
+import { BUNDLED_MODEL_ID } from './bundled-model.js';
 
 /** Options for {@link loadTransformersEmbedder}. */
 export interface TransformersEmbedderOptions {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** The folder of question sets and articles that eval, bench and tests read: inside the repository, so a plain clone has all it needs. */
 export const EVAL_DATA_DIR = path.join(PROJECT_ROOT, 'eval', 'data');

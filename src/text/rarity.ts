@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../paths.js';
 
 /** SIF-style smoothing: a word of probability p weighs a/(a+p). 1e-4 separates everyday words from names and rare terms. */
 export const RARITY_A = 1e-4;

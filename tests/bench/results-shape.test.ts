@@ -5,8 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { benchResultsSchema } from '../../bench/results-schema.js';
 import { runBench } from '../../bench/run-bench.js';
 import { writeResults } from '../../bench/write-results.js';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { EVAL_FILES } from '../../src/eval/data-files.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 const dirs: string[] = [];
 const tempDir = async (prefix: string) => {

@@ -6,9 +6,9 @@ import { loadCorpusSources, type CorpusSources } from '../../bench/corpus-source
 import { seededRandom } from '../../src/eval/seeded-random.js';
 import { SentenceModel } from '../../bench/sentence-model.js';
 import { syntheticCorpus, writeCorpus } from '../../bench/synthetic-corpus.js';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { readSeeds } from '../../src/ingest/read-seeds.js';
 import { EVAL_FILES } from '../../src/eval/data-files.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 const SQUAD = EVAL_FILES.squadSample;
 

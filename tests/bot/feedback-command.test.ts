@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { PERMISSIONS } from '../support/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 /** /feedback for moderators and `dateline feedback --json`, fed by real clicks on answers' buttons. */
 

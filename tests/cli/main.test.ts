@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { runBuilt, type FinishedRun } from '../support/built-process.js';
 import { seedsFolder, seedText, tempDir } from '../support/fixtures.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 let env: Record<string, string>;
 

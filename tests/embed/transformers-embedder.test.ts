@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { dot } from '../../src/embed/embedder.js';
 import { loadTransformersEmbedder } from '../../src/embed/transformers-embedder.js';
 import { ErrorId, UserFacingError } from '../../src/errors.js';
 import { bundledEmbedder, tempDir } from '../support/fixtures.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 describe('bundled embedder', () => {
   it('loads offline and ranks a paraphrase above an unrelated sentence', async () => {

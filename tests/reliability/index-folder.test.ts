@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { seedsFolder, tempDir } from '../support/fixtures.js';
 import { dateline, STACK_FRAME } from './dateline-cli.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 /**
  * An index folder that cannot hold an index (`CURRENT` a folder, `INDEX_DIR`

@@ -3,11 +3,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { waitUntilSettled } from '../support/exchange-outcomes.js';
 import { recordScenario } from '../support/reliability-record.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 /**
  * The token never shows: the bot process runs through REST failures, an

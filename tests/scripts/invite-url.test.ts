@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/config.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 const script = path.join(PROJECT_ROOT, 'dist', 'scripts', 'invite-url.js');
 const run = (env: Record<string, string>) =>

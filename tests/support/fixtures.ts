@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseConfig, PROJECT_ROOT, type Config } from '../../src/config.js';
+import { parseConfig, type Config } from '../../src/config.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { loadTransformersEmbedder } from '../../src/embed/transformers-embedder.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { EVAL_FILES } from '../../src/eval/data-files.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 export const SEED_FILE = path.join(PROJECT_ROOT, 'seeds', '2014-03-30-kerry-lavrov-paris.txt');
 export const DEV_QUESTIONS = EVAL_FILES.storyDev;

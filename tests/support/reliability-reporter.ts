@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Reporter, TestCase, TestModule } from 'vitest/node';
-import { PROJECT_ROOT } from '../../src/config.js';
 import { mergeResults, renderReliability, type ReliabilityResults, type StoredScenario } from './reliability-report.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 /** The committed figures and report, written only by `npm run report` (scripts/report.ts). */
 export const COMMITTED_RELIABILITY_JSON = path.join(PROJECT_ROOT, 'bench', 'results', 'reliability.json');
