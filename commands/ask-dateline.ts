@@ -1,9 +1,9 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import { answerQuestion } from '../src/bot/answer-flow.js';
-import type { CommandOutcome } from '../src/bot/command.js';
-import type { BotContext } from '../src/bot/context.js';
-import { stringOption, type Conversation } from '../src/bot/conversation.js';
-import { BotError, BotErrorId } from '../src/bot/errors.js';
+import { answerQuestion } from '../src/app/ask-flow.js';
+import type { CommandOutcome } from '../src/app/command.js';
+import type { BotContext } from '../src/app/app-context.js';
+import { stringOption, type Conversation } from '../src/app/conversation.js';
+import { BotError, BotErrorId } from '../src/app/errors.js';
 
 /** Right-click a message → Apps → "Ask Dateline": the message's text is the question. */
 export const data = new ContextMenuCommandBuilder().setName('Ask Dateline').setType(ApplicationCommandType.Message);

@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { answerQuestion, MAX_QUESTION_LENGTH } from '../src/bot/answer-flow.js';
-import type { CommandOutcome } from '../src/bot/command.js';
-import type { BotContext } from '../src/bot/context.js';
-import { booleanOption, stringOption, type Conversation } from '../src/bot/conversation.js';
-import { storyChoices, storyOption } from '../src/bot/story-option.js';
+import { answerQuestion, MAX_QUESTION_LENGTH } from '../src/app/ask-flow.js';
+import type { CommandOutcome } from '../src/app/command.js';
+import type { BotContext } from '../src/app/app-context.js';
+import { booleanOption, stringOption, type Conversation } from '../src/app/conversation.js';
+import { storyChoices, storyOption } from '../src/discord/story-option.js';
 
 /** `/ask question:<text> [story:<story>] [private:<bool>]`. */
 export const data = new SlashCommandBuilder()

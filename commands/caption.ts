@@ -1,9 +1,9 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandOutcome } from '../src/bot/command.js';
-import type { BotContext } from '../src/bot/context.js';
-import { integerOption, stringOption, type Conversation } from '../src/bot/conversation.js';
-import { formatCaption } from '../src/bot/format.js';
-import { storyChoices, storyOption } from '../src/bot/story-option.js';
+import type { CommandOutcome } from '../src/app/command.js';
+import type { BotContext } from '../src/app/app-context.js';
+import { integerOption, stringOption, type Conversation } from '../src/app/conversation.js';
+import { formatCaption } from '../src/app/format.js';
+import { storyChoices, storyOption } from '../src/discord/story-option.js';
 import { findCaption } from '../src/queries.js';
 
 /** `/caption number:<n> [story:<story>]`. */

@@ -1,10 +1,10 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandOutcome } from '../src/bot/command.js';
-import type { BotContext } from '../src/bot/context.js';
-import { integerOption, stringOption, type Conversation } from '../src/bot/conversation.js';
-import { BotError, BotErrorId } from '../src/bot/errors.js';
-import { captionPages } from '../src/bot/format.js';
-import { storyChoices, storyOption } from '../src/bot/story-option.js';
+import type { CommandOutcome } from '../src/app/command.js';
+import type { BotContext } from '../src/app/app-context.js';
+import { integerOption, stringOption, type Conversation } from '../src/app/conversation.js';
+import { BotError, BotErrorId } from '../src/app/errors.js';
+import { captionPages } from '../src/app/format.js';
+import { storyChoices, storyOption } from '../src/discord/story-option.js';
 import { listCaptions } from '../src/queries.js';
 
 /** `/captions [page:<n>] [story:<story>]`. */

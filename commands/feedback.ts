@@ -1,9 +1,9 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import type { CommandOutcome } from '../src/bot/command.js';
-import type { BotContext } from '../src/bot/context.js';
-import type { Conversation } from '../src/bot/conversation.js';
-import { formatFeedback } from '../src/bot/format.js';
-import { requireModerator } from '../src/bot/permissions.js';
+import type { CommandOutcome } from '../src/app/command.js';
+import type { BotContext } from '../src/app/app-context.js';
+import type { Conversation } from '../src/app/conversation.js';
+import { formatFeedback } from '../src/app/format.js';
+import { requireModerator } from '../src/discord/permissions.js';
 
 /** `/feedback`: moderators only (hidden from others by default, checked again at run time). */
 export const data = new SlashCommandBuilder()

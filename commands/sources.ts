@@ -1,8 +1,8 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandOutcome } from '../src/bot/command.js';
-import type { BotContext } from '../src/bot/context.js';
-import type { Conversation } from '../src/bot/conversation.js';
-import { formatSources } from '../src/bot/format.js';
+import type { CommandOutcome } from '../src/app/command.js';
+import type { BotContext } from '../src/app/app-context.js';
+import type { Conversation } from '../src/app/conversation.js';
+import { formatSources } from '../src/app/format.js';
 import { listSources } from '../src/queries.js';
 
 /** `/sources`. */

@@ -1,8 +1,8 @@
 import dotenv from 'dotenv';
-import { inviteUrl } from '../src/bot/invite.js';
+import { inviteUrl } from '../src/discord/invite.js';
 import { parseConfig } from '../src/config.js';
 import { isUserFacing } from '../src/errors.js';
-import { missingDiscordSetting } from '../src/bot/settings.js';
+import { missingDiscordSetting } from '../src/discord/settings.js';
 
 /** `npm run invite-url`: prints the address that adds the bot to a server, from DISCORD_CLIENT_ID. */
 function main(): number {

@@ -1,4 +1,4 @@
-import { formatDateTime } from '../bot/format.js';
+import { formatDateTime } from '../app/format.js';
 
 /** Options for {@link renderMarkdown}. */
 export interface MarkdownOptions {

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandOption } from 'discord.js';
-import type { BotCommand } from '../bot/command.js';
+import type { BotCommand } from '../app/command.js';
 
 /** A command line typed into `dateline chat`, as the command's name and option values. */
 export type ParsedLine = { name: string; values: Record<string, string | number | boolean> } | { error: string };

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBot } from '../../src/bot/start-bot.js';
+import { startBot } from '../../src/discord/start-bot.js';
 import { FeedbackStore } from '../../src/feedback/feedback-store.js';
 import type { InteractionExchange } from '../support/fake-discord.js';
 import { seedText } from '../support/fixtures.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBotContext } from '../../src/bot/context.js';
+import { createBotContext } from '../../src/app/app-context.js';
 import type { AppContext } from '../../src/context.js';
 import type { FeedbackStore } from '../../src/feedback/feedback-store.js';
 
 // The deferral policy with another timer: the bot's context must follow it, not a number of its own.
-vi.mock('../../src/bot/defer-policy.js', async (original) => {
-  const policy = await original<typeof import('../../src/bot/defer-policy.js')>();
+vi.mock('../../src/discord/defer-policy.js', async (original) => {
+  const policy = await original<typeof import('../../src/discord/defer-policy.js')>();
   return { ...policy, DEFER_THRESHOLDS: Object.freeze({ ...policy.DEFER_THRESHOLDS, deferAfterMs: 1234 }) };
 });
 

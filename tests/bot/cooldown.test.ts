@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cooldown } from '../../src/bot/cooldown.js';
+import { Cooldown } from '../../src/app/cooldown.js';
 import { startHarness, type Harness } from './harness.js';
 
 describe('Cooldown', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFER_THRESHOLDS, deferTimerMs, planDeferral } from '../../src/bot/defer-policy.js';
-import { deferralPlan } from '../../src/bot/respond.js';
+import { DEFER_THRESHOLDS, deferTimerMs, planDeferral } from '../../src/discord/defer-policy.js';
+import { deferralPlan } from '../../src/discord/respond.js';
 
 describe('the deferral policy', () => {
   it('runs with documented thresholds: defer at 1.5 s, at once from 1 s old or 200 ms of loop lag', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deployCommands } from '../../src/bot/deploy.js';
-import { loadCommands } from '../../src/bot/load-commands.js';
-import { TOKEN_REJECTED } from '../../src/bot/settings.js';
+import { deployCommands } from '../../src/discord/deploy.js';
+import { loadCommands } from '../../src/app/load-commands.js';
+import { TOKEN_REJECTED } from '../../src/discord/settings.js';
 import { runBuilt, type FinishedRun } from '../support/built-process.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { tempDir } from '../support/fixtures.js';

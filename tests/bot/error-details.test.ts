@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { envSecrets, errorDetails, redactedMessage } from '../../src/bot/error-details.js';
+import { envSecrets, errorDetails, redactedMessage } from '../../src/app/error-details.js';
 
 describe('secrets of the environment', () => {
   it('are the bot token, any setting named like a secret, and passwords in URLs', () => {

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { EventLoopLag } from '../../src/bot/event-loop-lag.js';
+import { EventLoopLag } from '../../src/discord/event-loop-lag.js';
 
 /** Holds the event loop for `ms`, as a CPU-starved or busy process does. */
 function stall(ms: number): void {

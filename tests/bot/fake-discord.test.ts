@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotCommand } from '../../src/bot/command.js';
+import type { BotCommand } from '../../src/app/command.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { NO_IDENTIFY_WAIT, startHarness, type Harness } from './harness.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatReindex } from '../../src/bot/format.js';
+import { formatReindex } from '../../src/app/format.js';
 import type { ReindexReport } from '../../src/index/index-service.js';
 
 const report: ReindexReport = { stories: 1, chunks: 33, model: 'dateline/glove-100d-sif', seconds: 0.5, generation: 'index-new', problems: [] };

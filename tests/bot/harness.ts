@@ -1,7 +1,7 @@
 import type { Config } from '../../src/config.js';
 import { createContext, type AppContext } from '../../src/context.js';
 import type { Embedder } from '../../src/embed/embedder.js';
-import { startBot, type RunningBot, type StartBotOptions } from '../../src/bot/start-bot.js';
+import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/start-bot.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { FakeDiscord, type FakeDiscordOptions, type InteractionExchange, type Invoker } from '../support/fake-discord.js';
 import { bundledEmbedder, testConfig } from '../support/fixtures.js';

@@ -1,7 +1,7 @@
 import { MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotCommand } from '../../src/bot/command.js';
-import { BotError, BotErrorId } from '../../src/bot/errors.js';
+import type { BotCommand } from '../../src/app/command.js';
+import { BotError, BotErrorId } from '../../src/app/errors.js';
 import { ErrorId, UserFacingError } from '../../src/errors.js';
 import type { InteractionExchange } from '../support/fake-discord.js';
 import { startHarness, type Harness } from './harness.js';

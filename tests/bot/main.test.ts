@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBot } from '../../src/bot/launch.js';
+import { launchBot } from '../../src/discord/launch.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 import { bundledEmbedder, seedsFolder, tempDir } from '../support/fixtures.js';
 import { NO_IDENTIFY_WAIT } from './harness.js';
@@ -29,7 +29,7 @@ describe('starting the bot (npm start)', () => {
 
   it('runs as a process without DISCORD_CLIENT_ID (only deploy-commands and invite-url need it): logs in and answers', async () => {
     const env = { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, SEEDS_DIR: await seedsFolder(), INDEX_DIR: await tempDir(), DATA_DIR: await tempDir() };
-    const bot = runEntry('src/bot/main.ts', env, await tempDir());
+    const bot = runEntry('src/discord/main.ts', env, await tempDir());
     try {
       await bot.waitForStderr('"msg":"Discord bot ready"');
       const x = await fake.command('ask', { question: "What is Philip Breedlove's job?" }).waitForMessages();
@@ -51,7 +51,7 @@ describe('starting the bot (npm start)', () => {
   }, 30_000);
 
   it('exits the process with code 2 when started without settings', async () => {
-    const run = runEntry('src/bot/main.ts', {}, await tempDir());
+    const run = runEntry('src/discord/main.ts', {}, await tempDir());
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toMatch(/^error: DISCORD_TOKEN is not set\. .*\.env\.example.*\n.*npx dateline ask/);
   });
@@ -78,7 +78,7 @@ describe('starting the bot (npm start)', () => {
       SEEDS_DIR: await seedsFolder(),
       INDEX_DIR: await tempDir(),
     };
-    const bot = runEntry('src/bot/main.ts', env, await tempDir());
+    const bot = runEntry('src/discord/main.ts', env, await tempDir());
     await bot.waitForStderr('"msg":"Discord bot ready"');
     const x = await fake.command('ask', { question: "What is Philip Breedlove's job?" }).waitForMessages();
     expect(x.messages()[0]!.data.content).toContain('Supreme Allied Commander Europe');

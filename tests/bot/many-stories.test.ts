@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storyChoices } from '../../src/bot/story-option.js';
+import { storyChoices } from '../../src/discord/story-option.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
 import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord.js';
 import { SECOND_STORY, seedText, twoStoriesFolder } from '../support/fixtures.js';

@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
-/** A TypeScript entry point (`src/bot/main.ts`, a script) run by Node through tsx, as `npm start` runs its build. */
+/** A TypeScript entry point (`src/discord/main.ts`, a script) run by Node through tsx, as `npm start` runs its build. */
 export interface Spawned {
   child: ChildProcess;
   stdout: () => string;

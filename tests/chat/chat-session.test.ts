@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotContext, type BotContext } from '../../src/bot/context.js';
-import { loadCommands } from '../../src/bot/load-commands.js';
+import { createBotContext, type BotContext } from '../../src/app/app-context.js';
+import { loadCommands } from '../../src/app/load-commands.js';
 import { chatReadline, runChat } from '../../src/chat/chat-session.js';
 import { displayWidth, wrapText } from '../../src/chat/wrap.js';
 import { createContext } from '../../src/context.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { literal } from '../../src/bot/format.js';
+import { literal } from '../../src/app/format.js';
 import { renderMarkdown } from '../../src/chat/discord-markdown.js';
 
 describe('renderMarkdown', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCommands } from '../../src/bot/load-commands.js';
+import { loadCommands } from '../../src/app/load-commands.js';
 import { parseCommandLine } from '../../src/chat/parse-command.js';
 
 const commands = await loadCommands();

@@ -8,7 +8,7 @@ import { summarize, waitUntilSettled } from '../support/exchange-outcomes.js';
 import { addBatch, recordScenario } from '../support/reliability-record.js';
 
 /**
- * The bot runs as its own process (`src/bot/main.ts`, as `npm start`), so
+ * The bot runs as its own process (`src/discord/main.ts`, as `npm start`), so
  * the fake Discord in this process does not share its event loop. The
  * per-user cooldown (5 per 30 s by default) would refuse most of a burst
  * from 50 users, so it is off here (ASK_COOLDOWN=off); tests/reliability

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFER_THRESHOLDS } from '../../src/bot/defer-policy.js';
-import { eventLoopLag } from '../../src/bot/event-loop-lag.js';
+import { DEFER_THRESHOLDS } from '../../src/discord/defer-policy.js';
+import { eventLoopLag } from '../../src/discord/event-loop-lag.js';
 import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from '../bot/harness.js';
 import type { InteractionExchange } from '../support/fake-discord.js';
 import { bundledEmbedder } from '../support/fixtures.js';

@@ -42,7 +42,7 @@ const botEnv = async (kind: string) => ({ ...(await fakeDiscordEnv(fake, { dataD
 describe('a crash of the sharding manager (npm run start:sharded)', { timeout: 180_000 }, () => {
   for (const kind of ['exception', 'rejection'] as const) {
     it(`an uncaught ${kind} is logged with the token redacted, exit 1, and the shard stops with it`, async () => {
-      const manager = runEntry('src/bot/sharded-main.ts', { ...(await botEnv(kind)), SHARD_COUNT: '1' }, await tempDir(), ['--import', PRELOAD]);
+      const manager = runEntry('src/discord/sharded-main.ts', { ...(await botEnv(kind)), SHARD_COUNT: '1' }, await tempDir(), ['--import', PRELOAD]);
       let shardPid: number | undefined;
       try {
         await manager.waitForStderr('"msg":"All shards ready"', 150_000);
@@ -66,7 +66,7 @@ describe('a crash of the bot process', { timeout: 90_000 }, () => {
   for (const kind of ['exception', 'rejection'] as const) {
     it(`an uncaught ${kind} is logged with the token redacted, exit 1`, async () => {
       const env = await botEnv(kind);
-      const bot = runEntry('src/bot/main.ts', env, await tempDir(), ['--import', PRELOAD]);
+      const bot = runEntry('src/discord/main.ts', env, await tempDir(), ['--import', PRELOAD]);
       await bot.waitForStderr('"msg":"Discord bot ready"', 60_000);
       bot.child.kill('SIGUSR2');
       expect(await bot.exit).toBe(1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBot } from '../../src/bot/launch.js';
+import { launchBot } from '../../src/discord/launch.js';
 import { createContext } from '../../src/context.js';
 import { currentGeneration } from '../../src/index/store.js';
 import { NO_IDENTIFY_WAIT } from '../bot/harness.js';

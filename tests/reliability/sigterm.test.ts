@@ -5,7 +5,7 @@ import { outcomeOf, summarize } from '../support/exchange-outcomes.js';
 import { recordScenario } from '../support/reliability-record.js';
 import { until } from '../support/until.js';
 
-/** SIGTERM to the bot process (`src/bot/main.ts`) while a burst of questions is being answered. */
+/** SIGTERM to the bot process (`src/discord/main.ts`) while a burst of questions is being answered. */
 let bot: BotProcess;
 beforeAll(async () => {
   bot = await startBotProcess({ env: { ASK_COOLDOWN: 'off' } });

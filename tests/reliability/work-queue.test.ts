@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { msUntilDefer } from '../../src/bot/respond.js';
-import { WorkQueue } from '../../src/bot/work-queue.js';
+import { msUntilDefer } from '../../src/discord/respond.js';
+import { WorkQueue } from '../../src/app/work-queue.js';
 
 describe('WorkQueue', () => {
   it('runs jobs in arrival order, at most `concurrency` at once', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchSharded, recommendedShardCount, shardEntry } from '../../src/bot/sharding.js';
+import { launchSharded, recommendedShardCount, shardEntry } from '../../src/discord/sharding.js';
 import { parseConfig } from '../../src/config.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 

@@ -25,7 +25,7 @@ let run: Spawned | undefined;
 async function startSharded(): Promise<Spawned> {
   fake = await FakeDiscord.start({ shards: 2, guilds: [{ id: guildOnShard(0) }, { id: guildOnShard(1) }] });
   const env = { ...(await fakeDiscordEnv(fake)), SHARD_COUNT: '2' };
-  return (run = runEntry('src/bot/sharded-main.ts', env, await tempDir()));
+  return (run = runEntry('src/discord/sharded-main.ts', env, await tempDir()));
 }
 
 afterEach(async () => {

@@ -33,7 +33,7 @@ describe('npm run start:sharded: two shard processes under ShardingManager', () 
     fake = await FakeDiscord.start({ shards: 2, guilds: [{ id: g0, name: 'On shard 0' }, { id: g1, name: 'On shard 1' }] });
     const env = await fakeDiscordEnv(fake); // SHARD_COUNT unset: auto, from the fake's /gateway/bot
     seeds = env.SEEDS_DIR;
-    run = runEntry('src/bot/sharded-main.ts', env, await tempDir());
+    run = runEntry('src/discord/sharded-main.ts', env, await tempDir());
     await run.waitForStderr('"msg":"All shards ready"', 150_000);
     // The manager counts a shard ready at discord.js's ready event; the bot logs its own line just after.
     await until('both shards ready', () => (lines(run).filter((l) => l.msg === 'Discord bot ready').length === 2 ? true : undefined), 10_000, run);

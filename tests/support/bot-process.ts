@@ -44,7 +44,7 @@ export interface FakeDiscordEnv {
 }
 
 /**
- * The settings that start the bot (`src/bot/main.ts`, `src/bot/sharded-main.ts`)
+ * The settings that start the bot (`src/discord/main.ts`, `src/discord/sharded-main.ts`)
  * against `fake`, with a fresh seeds folder, a fresh index folder and
  * LOG_LEVEL=info; with `dataDir`, a fresh DATA_DIR too (otherwise it is unset).
  */
@@ -67,7 +67,7 @@ export interface MemorySample {
   gc: boolean;
 }
 
-/** The bot running as `npm start` runs it (`src/bot/main.ts` in its own process), logged in to a fake Discord. */
+/** The bot running as `npm start` runs it (`src/discord/main.ts` in its own process), logged in to a fake Discord. */
 export interface BotProcess {
   fake: FakeDiscord;
   process: Spawned;
@@ -99,7 +99,7 @@ export async function startBotProcess(options: BotProcessOptions = {}): Promise<
   const fake = options.fake ?? (await FakeDiscord.start(options.fakeOptions));
   const env = { ...(await fakeDiscordEnv(fake, { dataDir: true })), ...options.env };
   const nodeArgs = options.probeMemory ? ['--expose-gc', '--import', MEMORY_PROBE] : [];
-  const spawned = runEntry('src/bot/main.ts', env, await tempDir(), nodeArgs);
+  const spawned = runEntry('src/discord/main.ts', env, await tempDir(), nodeArgs);
   await spawned.waitForStderr('"msg":"Discord bot ready"', options.readyTimeoutMs ?? 60_000);
   const logLines = () => processLogLines(spawned);
   let probes = 0;

@@ -1,7 +1,7 @@
 import { createContext, type ContextOptions } from '../context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { envSecrets, errorDetails, redactedMessage } from './error-details.js';
+import { envSecrets, errorDetails, redactedMessage } from '../app/error-details.js';
 import { BOT_KEYS, botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 import { startBot, type RunningBot, type StartBotOptions } from './start-bot.js';
 

@@ -5,7 +5,7 @@ import {
   type APIComponentInMessageActionRow,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Channel, Control, Conversation } from './conversation.js';
+import type { Channel, Control, Conversation } from '../app/conversation.js';
 import { isModerator } from './permissions.js';
 import { answerInTime, sendError, sendPages } from './respond.js';
 

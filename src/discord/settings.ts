@@ -1,6 +1,6 @@
 import { parseConfig, type Config } from '../config.js';
 import { isUserFacing } from '../errors.js';
-import { envSecrets, redact } from './error-details.js';
+import { envSecrets, redact } from '../app/error-details.js';
 
 /** Discord settings a program may require: the bot needs only the token; `deploy-commands` and `invite-url` need the client id. */
 export type RequiredDiscordKey = 'DISCORD_TOKEN' | 'DISCORD_CLIENT_ID';

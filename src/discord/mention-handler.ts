@@ -1,9 +1,9 @@
 import { MessageFlags, type Message } from 'discord.js';
-import { answerQuestion } from './answer-flow.js';
-import type { BotContext } from './context.js';
-import type { Conversation } from './conversation.js';
+import { answerQuestion } from '../app/ask-flow.js';
+import type { BotContext } from '../app/app-context.js';
+import type { Conversation } from '../app/conversation.js';
 import { toActionRows } from './discord-conversation.js';
-import { redact } from './error-details.js';
+import { redact } from '../app/error-details.js';
 import { runRequest } from './interaction-handler.js';
 
 /** Replies ping nobody, not even the person replied to. */

@@ -3,14 +3,14 @@ import type { Excerpt } from '../answer/excerpt.js';
 import type { AnswerRecord, NewAnswer } from '../feedback/feedback-store.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { ask } from '../queries.js';
-import { answerControls } from './answer-buttons.js';
+import { answerControls } from './answer-controls.js';
 import type { CommandOutcome } from './command.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from './app-context.js';
 import type { Conversation } from './conversation.js';
 import { redact } from './error-details.js';
 import { BotError, BotErrorId } from './errors.js';
 import { formatAnswer } from './format.js';
-import { deferralPlan } from './respond.js';
+import { deferralPlan } from '../discord/respond.js';
 
 /** Longest question Discord lets a user type into `/ask`; longer ones (a selected message, a mention) are refused. */
 export const MAX_QUESTION_LENGTH = 300;

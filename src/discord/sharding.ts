@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { createLogger, type Logger } from '../logger.js';
-import { envSecrets, errorDetails } from './error-details.js';
+import { envSecrets, errorDetails } from '../app/error-details.js';
 import { BOT_KEYS, botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 import { relayReloads } from './shard-reload.js';
 

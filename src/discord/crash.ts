@@ -1,5 +1,5 @@
 import { createLogger } from '../logger.js';
-import { envSecrets, errorDetails } from './error-details.js';
+import { envSecrets, errorDetails } from '../app/error-details.js';
 
 /**
  * Makes an error nothing caught (thrown in a handler, a promise nobody

@@ -1,5 +1,5 @@
-import type { Conversation } from './conversation.js';
-import { BotError, BotErrorId } from './errors.js';
+import type { Conversation } from '../app/conversation.js';
+import { BotError, BotErrorId } from '../app/errors.js';
 import { PermissionFlagsBits, type GuildMember, type APIInteractionGuildMember, type PermissionsBitField } from 'discord.js';
 
 /** The parts of an interaction that say who the member is. */

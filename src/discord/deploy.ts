@@ -1,8 +1,8 @@
 import { REST, Routes } from 'discord.js';
 import { isUserFacing } from '../errors.js';
-import type { BotCommand } from './command.js';
-import { envSecrets, redact, redactedMessage } from './error-details.js';
-import { loadCommands } from './load-commands.js';
+import type { BotCommand } from '../app/command.js';
+import { envSecrets, redact, redactedMessage } from '../app/error-details.js';
+import { loadCommands } from '../app/load-commands.js';
 import { botConfig, DEPLOY_KEYS, isTokenRejected, TOKEN_REJECTED } from './settings.js';
 
 /** Where to register the commands. */

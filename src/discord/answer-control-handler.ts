@@ -1,9 +1,9 @@
 import type { ButtonInteraction, StringSelectMenuInteraction } from 'discord.js';
-import { expiredReply, fullParagraphReply, isExpired, moreReply, reasonReply, voteReply, type AnswerAction } from './answer-buttons.js';
-import { citedUnits, nextExcerpts } from './answer-flow.js';
-import type { CommandOutcome } from './command.js';
-import type { BotContext } from './context.js';
-import type { Conversation } from './conversation.js';
+import { expiredReply, fullParagraphReply, isExpired, moreReply, reasonReply, voteReply, type AnswerAction } from '../app/answer-controls.js';
+import { citedUnits, nextExcerpts } from '../app/ask-flow.js';
+import type { CommandOutcome } from '../app/command.js';
+import type { BotContext } from '../app/app-context.js';
+import type { Conversation } from '../app/conversation.js';
 import { interactionConversation } from './discord-conversation.js';
 import { NO_PINGS } from './respond.js';
 

@@ -1,7 +1,7 @@
 import type { SlashCommandStringOption } from 'discord.js';
 import { findStories } from '../queries.js';
-import type { Choice } from './command.js';
-import type { BotContext } from './context.js';
+import type { Choice } from '../app/command.js';
+import type { BotContext } from '../app/app-context.js';
 
 /** Discord's limits on an autocomplete choice: 25 choices, 100 characters per name and value. */
 const MAX_CHOICES = 25;

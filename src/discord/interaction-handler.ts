@@ -1,11 +1,11 @@
 import { DiscordAPIError, RESTJSONErrorCodes, type AutocompleteInteraction, type Interaction, type RepliableInteraction } from 'discord.js';
-import { parseControlId } from './answer-buttons.js';
-import type { BotCommand, CommandOutcome } from './command.js';
+import { parseControlId } from '../app/answer-controls.js';
+import type { BotCommand, CommandOutcome } from '../app/command.js';
 import { handleAnswerControl } from './answer-control-handler.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from '../app/app-context.js';
 import { interactionConversation } from './discord-conversation.js';
-import { errorDetails, redact } from './error-details.js';
-import { BotError, BotErrorId, isFriendly } from './errors.js';
+import { errorDetails, redact } from '../app/error-details.js';
+import { BotError, BotErrorId, isFriendly } from '../app/errors.js';
 import { sendError } from './respond.js';
 
 /** The crash that `error` hides, if any: itself, or the cause of a friendly error wrapping one. */

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type MessageMentionOptions, type RepliableInteraction } from 'discord.js';
 import { DEFER_THRESHOLDS, deferTimerMs, planDeferral, type DeferPlan } from './defer-policy.js';
-import { redact } from './error-details.js';
+import { redact } from '../app/error-details.js';
 import { eventLoopLag } from './event-loop-lag.js';
 
 /** Allowed mentions on every message: none, so quoted text or a question never pings anyone. */

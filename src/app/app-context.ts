@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import { Cooldown } from './cooldown.js';
-import { DEFER_THRESHOLDS } from './defer-policy.js';
+import { DEFER_THRESHOLDS } from '../discord/defer-policy.js';
 import { WorkQueue } from './work-queue.js';
 
 /** What every command gets: the core's context plus the bot's own state. */

@@ -1,7 +1,7 @@
 import type { Excerpt } from '../answer/excerpt.js';
 import { DURATION_UNITS } from '../config.js';
 import { DOWNVOTE_REASONS, isDownvoteReason, type AnswerRecord, type DownvoteReason, type FeedbackStore, type Vote } from '../feedback/feedback-store.js';
-import type { CitedUnit } from './answer-flow.js';
+import type { CitedUnit } from './ask-flow.js';
 import type { Control, Reply } from './conversation.js';
 import { blockQuote, formatAnswer, literal, splitMessage } from './format.js';
 

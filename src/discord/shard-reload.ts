@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Client, Shard, ShardingManager } from 'discord.js';
 import type { IndexService, ShardGeneration } from '../index/index-service.js';
 import type { Logger } from '../logger.js';
-import { errorDetails } from './error-details.js';
+import { errorDetails } from '../app/error-details.js';
 
 /**
  * How a reindex reaches every shard. The shard that rebuilt sends the

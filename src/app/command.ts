@@ -1,5 +1,5 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import type { BotContext } from './context.js';
+import type { BotContext } from './app-context.js';
 import type { Conversation } from './conversation.js';
 
 /** How a command ended, for the interaction's log line (e.g. `answered`, `declined`). */
