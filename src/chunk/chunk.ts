@@ -42,14 +42,14 @@ function sentencesOf(story: Story, unitIndex: number, options: ChunkOptions): Se
   return spans;
 }
 
-/** Splits every unit of every story into sentence chunks, numbered from `firstId`. */
-export function chunkStories(stories: readonly Story[], options: ChunkOptions = {}, firstId = 0): Chunk[] {
+/** Splits every unit of every story into sentence chunks, numbered from 0 in corpus order. */
+export function chunkStories(stories: readonly Story[], options: ChunkOptions = {}): Chunk[] {
   const chunks: Chunk[] = [];
   stories.forEach((story, s) => {
     story.units.forEach((unit, u) => {
       sentencesOf(story, u, options).forEach((span, k) => {
         chunks.push({
-          id: firstId + chunks.length,
+          id: chunks.length,
           story: s,
           unit: u,
           sentence: k,

@@ -105,16 +105,15 @@ export class Bm25Index {
   /**
    * The `k` best documents for the query terms (a term repeated in the query
    * counts once per occurrence), best first; documents with no term score 0 and are left out.
-   * `weights` optionally scales each query term's contribution.
    */
-  search(query: readonly string[], k: number, weights?: ReadonlyMap<string, number>): Hit[] {
+  search(query: readonly string[], k: number): Hit[] {
     const { k1, b } = this.params;
     const scores = this.scores;
     const touched: number[] = [];
     for (const term of query) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const w = this.idf(term) * (weights?.get(term) ?? 1);
+      const w = this.idf(term);
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i]!;
         const tf = list[i + 1]!;
@@ -130,7 +129,7 @@ export class Bm25Index {
   }
 
   /** The BM25 score `search` gives `doc` (0 when it holds no query term), without scanning other documents. */
-  score(query: readonly string[], doc: number, weights?: ReadonlyMap<string, number>): number {
+  score(query: readonly string[], doc: number): number {
     const { k1, b } = this.params;
     let score = 0;
     for (const term of query) {
@@ -139,7 +138,7 @@ export class Bm25Index {
       const at = findDoc(list, doc);
       if (at < 0) continue;
       const tf = list[at + 1]!;
-      const w = this.idf(term) * (weights?.get(term) ?? 1);
+      const w = this.idf(term);
       const norm = tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength);
       score += (w * tf * (k1 + 1)) / norm;
     }

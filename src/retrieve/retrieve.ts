@@ -20,17 +20,17 @@ export interface Candidate {
   score: number;
 }
 
-/** Fusion weights of {@link Signals}; they need not sum to 1. */
-export type FusionWeights = Signals;
+/** Sentences taken from each of the vector and the lexical index for a corpus-wide search. */
+const CANDIDATES_PER_INDEX = 40;
+
+/**
+ * Weights of the {@link Signals} in the fused score (they need not sum to 1).
+ * A weighted sum was measured to beat reciprocal-rank fusion here (DESIGN.md).
+ */
+const FUSION_WEIGHTS: Signals = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15 };
 
 /** Retrieval settings. */
 export interface RetrieveOptions {
-  /** Sentences taken from the vector index. Default 40. */
-  denseK?: number;
-  /** Sentences taken from the lexical index. Default 40. */
-  lexicalK?: number;
-  /** Weighted-sum fusion (measured to beat reciprocal-rank fusion here, see DESIGN.md). */
-  weights?: FusionWeights;
   /**
    * Search this story only (its position in `index.stories`). Every sentence
    * of the story is scored (a story is small), so the answer does not depend
@@ -47,9 +47,9 @@ interface Pool {
 }
 
 /** The best sentences of the whole corpus by the vector and lexical indexes, with the lexical hits' neighbours. */
-function corpusPool(index: CorpusIndex, query: Query, options: RetrieveOptions): Pool {
-  const lexHits = index.lexical.search(query.terms, options.lexicalK ?? 40);
-  const denseHits = index.vector.search(query.vector, options.denseK ?? 40);
+function corpusPool(index: CorpusIndex, query: Query): Pool {
+  const lexHits = index.lexical.search(query.terms, CANDIDATES_PER_INDEX);
+  const denseHits = index.vector.search(query.vector, CANDIDATES_PER_INDEX);
   const ids = new Set<number>([...denseHits.map((h) => h.id), ...lexHits.map((h) => h.doc)]);
   const sameUnit = (a: number, b: number) => {
     const x = index.chunks[a];
@@ -71,8 +71,6 @@ function storyPool(index: CorpusIndex, query: Query, story: number): Pool {
   return { ids, maxLex, maxUnit };
 }
 
-export const DEFAULT_WEIGHTS: FusionWeights = { dense: 0.35, lexical: 0.35, contextDense: 0.15, contextLexical: 0.15 };
-
 /** A question prepared once: its vector and lexical terms. */
 export interface Query {
   text: string;
@@ -86,9 +84,8 @@ export interface Query {
  * and lexical) and fused by a weighted sum. Best first.
  */
 export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
-  const weights = options.weights ?? DEFAULT_WEIGHTS;
   const dim = index.manifest.model.dimension;
-  const { ids, maxLex, maxUnit } = options.story === undefined ? corpusPool(index, query, options) : storyPool(index, query, options.story);
+  const { ids, maxLex, maxUnit } = options.story === undefined ? corpusPool(index, query) : storyPool(index, query, options.story);
   const relLex = (id: number) => (maxLex > 0 ? index.lexical.score(query.terms, id) / maxLex : 0);
   const out: Candidate[] = [];
   for (const id of ids) {
@@ -101,10 +98,10 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
       contextLexical: maxUnit > 0 ? index.unitLexical.score(query.terms, unitRow) / maxUnit : 0,
     };
     const score =
-      weights.dense * signals.dense +
-      weights.lexical * signals.lexical +
-      weights.contextDense * signals.contextDense +
-      weights.contextLexical * signals.contextLexical;
+      FUSION_WEIGHTS.dense * signals.dense +
+      FUSION_WEIGHTS.lexical * signals.lexical +
+      FUSION_WEIGHTS.contextDense * signals.contextDense +
+      FUSION_WEIGHTS.contextLexical * signals.contextLexical;
     out.push({ chunk: id, signals, score });
   }
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
