@@ -1,10 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { CONFIDENCE_MODEL } from '../src/answer/confidence-model.js';
 import type { Config } from '../src/config.js';
 import type { Embedder } from '../src/embed/embedder.js';
-import { buildCorpusIndex, type CorpusIndex } from '../src/index/corpus-index.js';
-import { currentGeneration, saveIndex } from '../src/index/store.js';
-import { readSeeds, seedsHash } from '../src/ingest/read-seeds.js';
+import { buildIndex } from '../src/index/build-index.js';
+import { buildSettings } from '../src/index/build-settings.js';
+import type { CorpusIndex } from '../src/index/corpus-index.js';
+import { saveIndex } from '../src/index/store.js';
+import { readSeeds } from '../src/ingest/read-seeds.js';
 
 /** Where the time of one index build went, in seconds. */
 export interface BuildTiming {
@@ -12,7 +15,7 @@ export interface BuildTiming {
   read: number;
   /** Embedding every sentence and unit. */
   embed: number;
-  /** Chunking, BM25 and the hnswlib graph: the rest of `buildCorpusIndex`. */
+  /** Chunking, BM25 and the hnswlib graph: the rest of `buildIndex`. */
   index: number;
   /** Writing the generation folder (with fsync and checksums). */
   save: number;
@@ -51,23 +54,23 @@ async function folderBytes(dir: string): Promise<number> {
 
 /**
  * Does what `dateline reindex` does after the model is loaded — read the
- * seeds of `config.seedsDir`, build, save into `config.indexDir` — timing
- * each step. The saved index is the one the CLI and the bot then load.
+ * seeds of `config.seedsDir`, build with the app's settings, save into
+ * `config.indexDir` — timing each step. The saved index is the one the CLI
+ * and the bot then load (as is, without rebuilding).
  */
 export async function buildAndSaveIndex(config: Config, embedder: Embedder): Promise<BuiltIndex> {
   const started = performance.now();
   const scan = await readSeeds(config.seedsDir, { maxBytes: config.maxSeedBytes });
   const read = performance.now();
   const embedClock = { ms: 0 };
-  const index = await buildCorpusIndex(scan.stories, timedEmbedder(embedder, embedClock), { seedsHash: seedsHash(scan.stories), hnsw: config.hnsw });
+  const settings = buildSettings({ embedder, hnsw: config.hnsw, confidenceModel: CONFIDENCE_MODEL.version });
+  const index = await buildIndex(scan, timedEmbedder(embedder, embedClock), settings, { efSearch: config.hnsw.efSearch });
   const built = performance.now();
-  await saveIndex(index, config.indexDir);
+  const { generation, manifest } = await saveIndex(index, config.indexDir);
   const saved = performance.now();
-  const generation = await currentGeneration(config.indexDir);
-  if (!generation) throw new Error(`saveIndex left no CURRENT generation in ${config.indexDir}`);
   const s = (ms: number) => Number((ms / 1000).toFixed(3));
   return {
-    index,
+    index: { ...index, manifest },
     bytes: await folderBytes(path.join(config.indexDir, generation)),
     timing: {
       read: s(read - started),

@@ -1,13 +1,8 @@
-import { chunkStories, type Chunk, type ChunkOptions } from '../chunk/chunk.js';
-import type { Embedder } from '../embed/embedder.js';
+import type { Chunk } from '../chunk/chunk.js';
 import type { Story } from '../ingest/story.js';
-import { indexTerms, type TermOptions } from '../text/tokenize.js';
-
-/** Lexical extras used unless a build says otherwise. */
-export const DEFAULT_TERMS: TermOptions = { bigrams: true, prefixes: true };
-import { Bm25Index, DEFAULT_BM25 } from './lexical.js';
-import { SCHEMA_VERSION, type Manifest } from './manifest.js';
-import { DEFAULT_HNSW, HnswVectorIndex, type HnswParams, type VectorSearch } from './vector.js';
+import type { Bm25Index } from './lexical.js';
+import type { Manifest } from './manifest.js';
+import type { VectorSearch } from './vector.js';
 
 /**
  * A loaded, immutable index: everything needed to answer. A reindex builds a
@@ -49,22 +44,6 @@ export interface BuildProgress {
   sentences: number;
 }
 
-/** How an index is built. Every field is recorded in the manifest. */
-export interface BuildOptions {
-  chunking?: ChunkOptions;
-  /** Extra lexical terms (bigrams, prefixes). Default both on. */
-  terms?: TermOptions;
-  hnsw?: HnswParams;
-  /** Called as the build goes: each embedding batch, and the start and end of every later stage. */
-  onProgress?: (event: BuildProgress) => void;
-  /** Seeds hash to record (see `seedsHash`). */
-  seedsHash: string;
-  /** Who asked for the build, recorded in the manifest. Default `automatic`. */
-  builtBy?: string;
-  /** Version of the confidence model the index is built for, recorded in the manifest (see `Manifest.confidenceModel`). */
-  confidenceModel?: number;
-}
-
 /** Copies `rows` into one flat array. */
 export function flatten(rows: readonly Float32Array[], dimension: number): Float32Array {
   const out = new Float32Array(rows.length * dimension);
@@ -82,61 +61,4 @@ export function unitTable(stories: readonly Story[]): { units: [number, number][
   const units: [number, number][] = [];
   const unitRow = stories.map((s, si) => s.units.map((_, ui) => units.push([si, ui]) - 1));
   return { units, unitRow };
-}
-
-/** Embeds and indexes `stories` in memory. */
-export async function buildCorpusIndex(stories: Story[], embedder: Embedder, options: BuildOptions): Promise<CorpusIndex> {
-  const started = performance.now();
-  const attachCredits = options.chunking?.attachCredits ?? true;
-  const termOptions = options.terms ?? DEFAULT_TERMS;
-  const hnsw = options.hnsw ?? DEFAULT_HNSW;
-  const chunks = chunkStories(stories, { attachCredits });
-  const { units, unitRow } = unitTable(stories);
-  const texts = [...chunks.map((c) => c.text), ...units.map(([s, u]) => stories[s]!.units[u]!.text)];
-  const dim = embedder.dimension;
-  const vectors: Float32Array[] = [];
-  const step = 256;
-  const progress = (stage: BuildStage, done: number, total: number) => options.onProgress?.({ stage, done, total, sentences: chunks.length });
-  progress('embedding', 0, texts.length);
-  for (let i = 0; i < texts.length; i += step) {
-    vectors.push(...(await embedder.embed(texts.slice(i, i + step))));
-    progress('embedding', Math.min(i + step, texts.length), texts.length);
-  }
-  const chunkVectors = vectors.slice(0, chunks.length);
-  const manifest: Manifest = {
-    schemaVersion: SCHEMA_VERSION,
-    model: { id: embedder.modelId, dimension: dim },
-    chunking: { unit: 'sentence', attachCredits },
-    lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, ...termOptions },
-    hnsw: { m: hnsw.m, efConstruction: hnsw.efConstruction },
-    seedsHash: options.seedsHash,
-    stories: stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })),
-    counts: { stories: stories.length, units: units.length, chunks: chunks.length },
-    builtAt: new Date().toISOString(),
-    builtBy: options.builtBy ?? 'automatic',
-    buildSeconds: 0,
-    files: {},
-  };
-  if (options.confidenceModel !== undefined) manifest.confidenceModel = options.confidenceModel;
-  progress('graph', 0, 1);
-  const vector = HnswVectorIndex.build(chunkVectors, dim, hnsw);
-  progress('graph', 1, 1);
-  progress('lexical', 0, 1);
-  const lexical = Bm25Index.build(chunks.map((c) => indexTerms(c.text, termOptions)));
-  const unitLexical = Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, termOptions)));
-  progress('lexical', 1, 1);
-  const index: CorpusIndex = {
-    manifest,
-    stories,
-    chunks,
-    vectors: flatten(chunkVectors, dim),
-    unitVectors: flatten(vectors.slice(chunks.length), dim),
-    units,
-    unitRow,
-    lexical,
-    unitLexical,
-    vector,
-  };
-  manifest.buildSeconds = (performance.now() - started) / 1000;
-  return index;
 }

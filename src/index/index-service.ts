@@ -3,9 +3,10 @@ import type { Embedder } from '../embed/embedder.js';
 import { ErrorId, UserFacingError, isUserFacing } from '../errors.js';
 import { readSeeds, seedsHash, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
 import type { Logger } from '../logger.js';
-import { buildCorpusIndex, DEFAULT_TERMS, type BuildProgress, type CorpusIndex } from './corpus-index.js';
-import { DEFAULT_BM25 } from './lexical.js';
-import type { IndexExpectations } from './manifest.js';
+import { buildIndex } from './build-index.js';
+import { buildSettings } from './build-settings.js';
+import type { BuildProgress, CorpusIndex } from './corpus-index.js';
+import type { BuildSettings, IndexExpectations } from './manifest.js';
 import { acquireLock, type HeldLock } from './lock.js';
 import { currentGeneration, loadIndex, readCurrentManifest, saveIndex } from './store.js';
 
@@ -32,20 +33,6 @@ export interface ShardGeneration {
   generation?: string;
   /** Why the shard did not answer (down, restarting, reload failed). */
   error?: string;
-}
-
-/** Settings an index is built with, from {@link Config}. */
-function expectations({ config, embedder, confidenceModel }: IndexServiceDeps, scan?: SeedScan): IndexExpectations {
-  const e: IndexExpectations = {
-    modelId: embedder.modelId,
-    dimension: embedder.dimension,
-    chunking: { unit: 'sentence', attachCredits: true },
-    lexical: { k1: DEFAULT_BM25.k1, b: DEFAULT_BM25.b, ...DEFAULT_TERMS },
-    hnsw: { m: config.hnsw.m, efConstruction: config.hnsw.efConstruction },
-  };
-  if (confidenceModel !== undefined) e.confidenceModel = confidenceModel;
-  if (scan) e.seeds = { hash: seedsHash(scan.stories), stories: scan.stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })) };
-  return e;
 }
 
 /** What an {@link IndexService} works with. */
@@ -83,10 +70,15 @@ export class IndexService {
    */
   afterReindex: ((report: ReindexReport) => Promise<ShardGeneration[] | undefined>) | undefined;
 
+  /** What this service builds with and asks of a loaded index. */
+  private readonly settings: BuildSettings;
+
   constructor(
     private readonly deps: IndexServiceDeps,
     private readonly onProgress?: ProgressListener,
-  ) {}
+  ) {
+    this.settings = buildSettings({ embedder: deps.embedder, hnsw: deps.config.hnsw, confidenceModel: deps.confidenceModel });
+  }
 
   /** The index serving now, if one is loaded. */
   current(): CorpusIndex | undefined {
@@ -141,7 +133,7 @@ export class IndexService {
     const { config, embedder, logger } = this.deps;
     const wanted = await currentGeneration(config.indexDir);
     if (wanted && wanted === this.servingGeneration) return wanted;
-    const result = await loadIndex(config.indexDir, expectations(this.deps), config.hnsw);
+    const result = await loadIndex(config.indexDir, this.expectations(), config.hnsw);
     if (result.status !== 'ok') {
       const why = result.status === 'missing' ? `no index in ${config.indexDir}` : result.reason;
       throw new Error(`Cannot reload the index: ${why}. The previous generation keeps serving.`);
@@ -149,6 +141,12 @@ export class IndexService {
     this.adopt(result.index, result.generation);
     logger.info({ generation: result.generation }, 'Reloaded the index');
     return result.generation;
+  }
+
+  /** The settings, and the seeds of `scan` when given (without, whatever seeds the index holds serve). */
+  private expectations(scan?: SeedScan): IndexExpectations {
+    if (!scan) return this.settings;
+    return { ...this.settings, seeds: { hash: seedsHash(scan.stories), stories: scan.stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })) } };
   }
 
   private adopt(index: CorpusIndex, generation: string): void {
@@ -178,14 +176,14 @@ export class IndexService {
       scan = await this.scan();
     } catch (error) {
       if (!isUserFacing(error, ErrorId.NoStories)) throw error;
-      const existing = await loadIndex(config.indexDir, expectations(this.deps), config.hnsw);
+      const existing = await loadIndex(config.indexDir, this.expectations(), config.hnsw);
       if (existing.status !== 'ok') throw error;
       logger.warn(`${error.message} Serving the existing index (${existing.index.manifest.builtAt}) instead.`);
       this.adopt(existing.index, existing.generation);
       return existing.index;
     }
     const seen = await currentGeneration(config.indexDir);
-    const result = await loadIndex(config.indexDir, expectations(this.deps, scan), config.hnsw);
+    const result = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw);
     if (result.status === 'ok') {
       this.adopt(result.index, result.generation);
       logger.debug({ generation: result.generation }, 'Loaded the index');
@@ -194,7 +192,7 @@ export class IndexService {
     const { lock, waited } = await this.lock();
     try {
       if (waited || (await currentGeneration(config.indexDir)) !== seen) {
-        const fresh = await loadIndex(config.indexDir, expectations(this.deps, scan), config.hnsw);
+        const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw);
         if (fresh.status === 'ok') {
           this.adopt(fresh.index, fresh.generation);
           logger.info({ generation: fresh.generation }, 'Loaded the index another process built');
@@ -219,19 +217,19 @@ export class IndexService {
   private async buildAndSave(scan: SeedScan, builtBy?: string): Promise<{ index: CorpusIndex; generation: string; seconds: number }> {
     const { config, embedder, logger } = this.deps;
     const started = performance.now();
-    const options: Parameters<typeof buildCorpusIndex>[2] = { seedsHash: seedsHash(scan.stories), hnsw: config.hnsw };
+    const options: Parameters<typeof buildIndex>[3] = { efSearch: config.hnsw.efSearch };
     if (this.onProgress) options.onProgress = this.onProgress;
     if (builtBy) options.builtBy = builtBy;
-    if (this.deps.confidenceModel !== undefined) options.confidenceModel = this.deps.confidenceModel;
-    const index = await buildCorpusIndex(scan.stories, embedder, options);
-    const sentences = index.manifest.counts.chunks;
+    const built = await buildIndex(scan, embedder, this.settings, options);
+    const sentences = built.manifest.counts.chunks;
     this.onProgress?.({ stage: 'saving', done: 0, total: 1, sentences });
-    const generation = await saveIndex(index, config.indexDir);
+    const { generation, manifest } = await saveIndex(built, config.indexDir);
     this.onProgress?.({ stage: 'saving', done: 1, total: 1, sentences });
+    const index = { ...built, manifest };
     this.adopt(index, generation);
     const seconds = (performance.now() - started) / 1000;
     logger.info(
-      { generation, stories: index.manifest.counts.stories, sentences, seconds: Number(seconds.toFixed(2)) },
+      { generation, stories: manifest.counts.stories, sentences, seconds: Number(seconds.toFixed(2)) },
       'Index built',
     );
     return { index, generation, seconds };
@@ -262,7 +260,7 @@ export class IndexService {
       throw error;
     }
     if (othersWrote) {
-      const fresh = await loadIndex(config.indexDir, expectations(this.deps, scan), config.hnsw);
+      const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw);
       if (fresh.status === 'ok') {
         this.adopt(fresh.index, fresh.generation);
         const m = fresh.index.manifest;

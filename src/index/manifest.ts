@@ -31,15 +31,21 @@ export const manifestSchema = z.object({
 
 export type Manifest = z.infer<typeof manifestSchema>;
 
-/** What the running code expects of an index; any difference means a rebuild. */
-export interface IndexExpectations {
-  modelId: string;
-  dimension: number;
+/**
+ * How an index is built (see `buildSettings`): recorded in its manifest, and
+ * compared with the running code's when it loads; any difference rebuilds.
+ */
+export interface BuildSettings {
+  model: Manifest['model'];
   chunking: Manifest['chunking'];
   lexical: Manifest['lexical'];
   hnsw: Manifest['hnsw'];
-  /** The confidence model the answers will be judged with; absent means "any". */
+  /** The confidence model answers are judged with; absent means "any" (none is recorded). */
   confidenceModel?: number;
+}
+
+/** What the running code expects of an index; any difference means a rebuild. */
+export interface IndexExpectations extends BuildSettings {
   /** Current seeds, when they could be read; absent means "serve whatever is there". */
   seeds?: { hash: string; stories: Manifest['stories'] };
 }
@@ -70,8 +76,8 @@ export function staleKind(m: Manifest, expected: IndexExpectations): StaleKind {
 /** Why an index built as `m` cannot serve `expected`, or undefined when it can. */
 export function staleReason(m: Manifest, expected: IndexExpectations): string | undefined {
   if (m.schemaVersion !== SCHEMA_VERSION) return `the index has schema version ${m.schemaVersion}, this Dateline reads version ${SCHEMA_VERSION}`;
-  if (m.model.id !== expected.modelId) return `the index was embedded with ${m.model.id}, the configured model is ${expected.modelId}`;
-  if (m.model.dimension !== expected.dimension) return `the index has ${m.model.dimension}-d vectors, the model gives ${expected.dimension}-d`;
+  if (m.model.id !== expected.model.id) return `the index was embedded with ${m.model.id}, the configured model is ${expected.model.id}`;
+  if (m.model.dimension !== expected.model.dimension) return `the index has ${m.model.dimension}-d vectors, the model gives ${expected.model.dimension}-d`;
   if (JSON.stringify(m.chunking) !== JSON.stringify(expected.chunking)) return 'the chunking settings changed';
   if (JSON.stringify(m.lexical) !== JSON.stringify(expected.lexical)) return 'the lexical index settings changed';
   if (m.hnsw.m !== expected.hnsw.m || m.hnsw.efConstruction !== expected.hnsw.efConstruction) return 'the HNSW_M / HNSW_EF_CONSTRUCTION settings changed';

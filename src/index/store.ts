@@ -37,6 +37,14 @@ const FILES = {
   lexical: 'lexical.json',
 } as const;
 
+/** What {@link saveIndex} wrote. */
+export interface SavedIndex {
+  /** The generation folder's name, now in `CURRENT`. */
+  generation: string;
+  /** The manifest written, listing every file with its size and checksum. */
+  manifest: Manifest;
+}
+
 /** Result of {@link loadIndex}. */
 export type LoadResult =
   | { status: 'ok'; index: CorpusIndex; generation: string }
@@ -71,9 +79,10 @@ async function writeFileSynced(file: string, data: Uint8Array | string): Promise
  * `CURRENT` at it with an atomic rename. A crash at any moment leaves the
  * previous generation serving; a half-written folder is never pointed at.
  * Older generations except the previous one are removed afterwards.
- * Returns the new generation's folder name.
+ * Returns the new generation's folder name and its manifest (`index`'s,
+ * with the files written); `index` itself is left as it was.
  */
-export async function saveIndex(index: CorpusIndex, dir: string): Promise<string> {
+export async function saveIndex(index: CorpusIndex, dir: string): Promise<SavedIndex> {
   await ensureIndexFolder(dir);
   await checkCurrentIsFile(dir);
   const built = new Date(index.manifest.builtAt);
@@ -111,9 +120,8 @@ export async function saveIndex(index: CorpusIndex, dir: string): Promise<string
     await fs.rm(pointer, { force: true });
     throw currentIsFolder(dir, error);
   }
-  index.manifest = manifest;
   await pruneGenerations(dir, generation);
-  return generation;
+  return { generation, manifest };
 }
 
 function currentIsFolder(dir: string, cause?: unknown): UserFacingError {

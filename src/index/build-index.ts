@@ -1,0 +1,82 @@
+import { chunkStories } from '../chunk/chunk.js';
+import type { Embedder } from '../embed/embedder.js';
+import { seedsHash, type SeedScan } from '../ingest/read-seeds.js';
+import { indexTerms } from '../text/tokenize.js';
+import { flatten, unitTable, type BuildProgress, type BuildStage, type CorpusIndex } from './corpus-index.js';
+import { Bm25Index } from './lexical.js';
+import { SCHEMA_VERSION, type BuildSettings, type Manifest } from './manifest.js';
+import { DEFAULT_HNSW, HnswVectorIndex } from './vector.js';
+
+/** Texts embedded per call. */
+const EMBED_BATCH = 256;
+
+/** How {@link buildIndex} runs; none of it is a build setting (none is compared when loading). */
+export interface BuildIndexOptions {
+  /** Called as the build goes: each embedding batch, and the start and end of every later stage. */
+  onProgress?: (event: BuildProgress) => void;
+  /** Who asked for the build, recorded in the manifest. Default `automatic`. */
+  builtBy?: string;
+  /** Candidate list of the built graph's searches (`HNSW_EF_SEARCH`; can change without a rebuild). Default {@link DEFAULT_HNSW}'s. */
+  efSearch?: number;
+}
+
+/**
+ * Embeds and indexes the stories of `scan` in memory, as `settings` say (see
+ * `buildSettings`), recording them in the manifest. `saveIndex` persists it.
+ */
+export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: BuildSettings, options: BuildIndexOptions = {}): Promise<CorpusIndex> {
+  if (embedder.modelId !== settings.model.id || embedder.dimension !== settings.model.dimension) {
+    throw new Error(`The settings are for ${settings.model.id} (${settings.model.dimension}-d), the embedder is ${embedder.modelId} (${embedder.dimension}-d)`);
+  }
+  const started = performance.now();
+  const { stories } = scan;
+  const { chunking, lexical: terms, hnsw } = settings;
+  const chunks = chunkStories(stories, { attachCredits: chunking.attachCredits });
+  const { units, unitRow } = unitTable(stories);
+  const texts = [...chunks.map((c) => c.text), ...units.map(([s, u]) => stories[s]!.units[u]!.text)];
+  const dim = embedder.dimension;
+  const vectors: Float32Array[] = [];
+  const progress = (stage: BuildStage, done: number, total: number) => options.onProgress?.({ stage, done, total, sentences: chunks.length });
+  progress('embedding', 0, texts.length);
+  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+    vectors.push(...(await embedder.embed(texts.slice(i, i + EMBED_BATCH))));
+    progress('embedding', Math.min(i + EMBED_BATCH, texts.length), texts.length);
+  }
+  const chunkVectors = vectors.slice(0, chunks.length);
+  const manifest: Manifest = {
+    schemaVersion: SCHEMA_VERSION,
+    model: settings.model,
+    chunking,
+    lexical: terms,
+    hnsw,
+    seedsHash: seedsHash(stories),
+    stories: stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })),
+    counts: { stories: stories.length, units: units.length, chunks: chunks.length },
+    builtAt: new Date().toISOString(),
+    builtBy: options.builtBy ?? 'automatic',
+    buildSeconds: 0,
+    files: {},
+  };
+  if (settings.confidenceModel !== undefined) manifest.confidenceModel = settings.confidenceModel;
+  progress('graph', 0, 1);
+  const vector = HnswVectorIndex.build(chunkVectors, dim, { ...hnsw, efSearch: options.efSearch ?? DEFAULT_HNSW.efSearch });
+  progress('graph', 1, 1);
+  progress('lexical', 0, 1);
+  const bm25 = { k1: terms.k1, b: terms.b };
+  const lexical = Bm25Index.build(chunks.map((c) => indexTerms(c.text, terms)), bm25);
+  const unitLexical = Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, terms)), bm25);
+  progress('lexical', 1, 1);
+  manifest.buildSeconds = (performance.now() - started) / 1000;
+  return {
+    manifest,
+    stories,
+    chunks,
+    vectors: flatten(chunkVectors, dim),
+    unitVectors: flatten(vectors.slice(chunks.length), dim),
+    units,
+    unitRow,
+    lexical,
+    unitLexical,
+    vector,
+  };
+}
