@@ -1,5 +1,5 @@
 import type { CorpusIndex } from '../src/index/corpus-index.js';
-import type { Bm25Index } from '../src/index/lexical.js';
+import type { LexicalSearch } from '../src/index/lexical.js';
 import { ExactVectorIndex, type VectorSearch } from '../src/index/vector.js';
 
 /** Milliseconds spent in each index's `search` since the last {@link SearchClock.reset}. */
@@ -9,18 +9,25 @@ export interface SearchClock {
   reset(): void;
 }
 
-/** `inner` with `search` timed into `record`; everything else (idf, size…) is inherited unchanged. */
-function timedBm25(inner: Bm25Index, record: (ms: number) => void): Bm25Index {
-  const timed = Object.create(inner) as Bm25Index;
-  timed.search = (query, k) => {
-    const started = performance.now();
-    try {
-      return inner.search(query, k);
-    } finally {
-      record(performance.now() - started);
-    }
+/** `inner` with `search` timed into `record`; the other methods pass through. */
+function timedLexical(inner: LexicalSearch, record: (ms: number) => void): LexicalSearch {
+  return {
+    get size() {
+      return inner.size;
+    },
+    df: (term) => inner.df(term),
+    idf: (term) => inner.idf(term),
+    score: (query, doc) => inner.score(query, doc),
+    toJSON: () => inner.toJSON(),
+    search(query, k) {
+      const started = performance.now();
+      try {
+        return inner.search(query, k);
+      } finally {
+        record(performance.now() - started);
+      }
+    },
   };
-  return timed;
 }
 
 function timedVector(inner: VectorSearch, record: (ms: number) => void): VectorSearch {
@@ -59,8 +66,8 @@ export function timedIndex(index: CorpusIndex): { index: CorpusIndex; clock: Sea
     index: {
       ...index,
       vector: timedVector(index.vector, (ms) => (clock.vectorMs += ms)),
-      lexical: timedBm25(index.lexical, lexical),
-      unitLexical: timedBm25(index.unitLexical, lexical),
+      lexical: timedLexical(index.lexical, lexical),
+      unitLexical: timedLexical(index.unitLexical, lexical),
     },
   };
 }

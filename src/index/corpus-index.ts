@@ -1,6 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { Story } from '../ingest/story.js';
-import type { Bm25Index } from './lexical.js';
+import type { LexicalSearch } from './lexical.js';
 import type { Manifest } from './manifest.js';
 import type { VectorSearch } from './vector.js';
 
@@ -22,9 +22,9 @@ export interface CorpusIndex {
   /** Row of `units` for `[story][unit]`. */
   unitRow: number[][];
   /** BM25 over chunk (sentence) terms. */
-  lexical: Bm25Index;
+  lexical: LexicalSearch;
   /** BM25 over unit (paragraph) terms, for context. */
-  unitLexical: Bm25Index;
+  unitLexical: LexicalSearch;
   vector: VectorSearch;
 }
 

@@ -40,10 +40,30 @@ export interface Bm25Json {
 }
 
 /**
+ * What answering asks of a lexical index. {@link Bm25Index} is the one
+ * Dateline builds; a wrapper that composes over it (the bench's timing) can
+ * stand in without patching it.
+ */
+export interface LexicalSearch {
+  /** Documents indexed. */
+  readonly size: number;
+  /** Documents containing `term`. */
+  df(term: string): number;
+  /** Inverse document frequency of `term`. */
+  idf(term: string): number;
+  /** The `k` best documents for the query terms, best first. */
+  search(query: readonly string[], k: number): Hit[];
+  /** The score `search` gives `doc`. */
+  score(query: readonly string[], doc: number): number;
+  /** The serialised form `saveIndex` writes. */
+  toJSON(): Bm25Json;
+}
+
+/**
  * An inverted index with Okapi BM25 scoring over pre-tokenised documents
  * (the caller decides the terms: stems, bigrams, fields).
  */
-export class Bm25Index {
+export class Bm25Index implements LexicalSearch {
   private readonly avgLength: number;
   private readonly scores: Float64Array;
 
