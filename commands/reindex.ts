@@ -2,7 +2,8 @@ import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from
 import type { CommandOutcome } from '../src/app/command.js';
 import type { BotContext } from '../src/app/app-context.js';
 import type { Conversation } from '../src/app/conversation.js';
-import { BotError, BotErrorId, isFriendly } from '../src/app/errors.js';
+import { BotError, BotErrorId } from '../src/app/errors.js';
+import { isUserFacing } from '../src/errors.js';
 import { formatReindex } from '../src/app/format.js';
 import { requireModerator } from '../src/discord/permissions.js';
 
@@ -20,7 +21,7 @@ export async function execute(conversation: Conversation, ctx: BotContext): Prom
   const report = await conversation.inTime(
     () =>
       ctx.index.reindex({ by }).catch((error: unknown) => {
-        if (isFriendly(error)) throw error;
+        if (isUserFacing(error)) throw error;
         throw new BotError(BotErrorId.ReindexFailed, "The rebuild failed (the details are in the bot's log). The previous index keeps answering questions.", {
           cause: error,
         });

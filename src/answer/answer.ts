@@ -4,6 +4,7 @@ import type { WordVectors } from '../embed/word-vectors.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import { retrieve, type Candidate, type Query, type RetrieveOptions } from '../retrieve/retrieve.js';
 import { describes, hasAnswerSpan } from './answer-type.js';
+import { CONFIDENCE_MODEL } from './confidence-model.js';
 import { decide, type Outcome } from './confidence.js';
 import { assessEvidence, sentenceWords, unitWords, weightedContent, type EvidenceFeatures } from './evidence.js';
 import { excerptFor, isDuplicate, type Excerpt } from './excerpt.js';
@@ -144,7 +145,7 @@ export function assess(index: CorpusIndex, query: PreparedQuery, options: Answer
   const best = ranked[0];
   if (!best || excerpts.length === 0) return { ranked, excerpts, outcome: 'declined' };
   const features = assessEvidence(index, q, { chunk: best.chunk, score: best.score, dense: best.signals.dense }, ranked[1]?.score ?? 0, vectors);
-  return { ranked, excerpts, features, outcome: decide(features) };
+  return { ranked, excerpts, features, outcome: decide(features, CONFIDENCE_MODEL) };
 }
 
 /**

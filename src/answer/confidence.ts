@@ -1,4 +1,3 @@
-import { CONFIDENCE_MODEL } from './confidence-model.js';
 import { FEATURE_NAMES, type EvidenceFeatures } from './evidence.js';
 
 /** How sure an answer is: `high` quotes as an answer, `low` shows the closest passages as "not sure", `declined` says the story doesn't say. */
@@ -32,7 +31,7 @@ export interface ConfidenceModel {
 }
 
 /** The probability that the best passage answers the question. */
-export function probability(f: EvidenceFeatures, model: ConfidenceModel = CONFIDENCE_MODEL): number {
+export function probability(f: EvidenceFeatures, model: ConfidenceModel): number {
   let z = model.bias;
   FEATURE_NAMES.forEach((name, i) => {
     z += model.weights[i]! * ((f[name] - model.mean[i]!) / model.scale[i]!);
@@ -61,7 +60,7 @@ export function hasGap(f: EvidenceFeatures): boolean {
  * part of the question is missing ({@link hasGap}). Otherwise a confident
  * answer at or above the `high` threshold, and "not sure" below it.
  */
-export function decide(f: EvidenceFeatures, model: ConfidenceModel = CONFIDENCE_MODEL): Outcome {
+export function decide(f: EvidenceFeatures, model: ConfidenceModel): Outcome {
   if (f.unknownName > 0 || f.softUnit < model.softFloor || f.quantityMissing > 0) return 'declined';
   const p = probability(f, model);
   if (p < model.thresholds.high && f.typeMissing > 0 && f.typeMissingNear > 0) return 'declined';

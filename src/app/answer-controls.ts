@@ -1,109 +1,102 @@
+import type { Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
-import { DURATION_UNITS } from '../config.js';
-import { DOWNVOTE_REASONS, isDownvoteReason, type AnswerRecord, type DownvoteReason, type FeedbackStore, type Vote } from '../feedback/feedback-store.js';
-import type { CitedUnit } from './ask-flow.js';
-import type { Control, Reply } from './conversation.js';
-import { blockQuote, formatAnswer, literal, splitMessage } from './format.js';
+import { isDownvoteReason, type AnswerRecord } from '../feedback/feedback-store.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { ask } from '../queries.js';
+import { buttonsExpired, type AnswerAction } from './answer-control-ids.js';
+import { expiredReply, fullParagraphReply, moreReply, reasonReply, voteReply, type CitedUnit } from './answer-control-replies.js';
+import type { BotContext } from './app-context.js';
+import type { CommandOutcome } from './command.js';
+import type { Conversation } from './conversation.js';
 
-/** Prefix of every `custom_id` Dateline puts under an answer. */
-const PREFIX = 'dl';
+/** Excerpts "More excerpts" shows. */
+export const MORE_EXCERPTS = 3;
 
-/** What a click on an answer's control asks for. */
-export type AnswerAction = 'more' | 'full' | 'up' | 'down' | 'why';
-
-const ACTIONS: readonly AnswerAction[] = ['more', 'full', 'up', 'down', 'why'];
-
-/** The `custom_id` of `action` on answer `answerId` (well under Discord's 100 characters). */
-export function controlId(action: AnswerAction, answerId: string): string {
-  return `${PREFIX}:${action}:${answerId}`;
+/**
+ * The paragraphs and captions of `index` that the excerpts quote, each once,
+ * in order. An excerpt is looked up by its offsets, or by its text when the
+ * story has changed since; `missing` counts excerpts no longer in the story.
+ */
+export function citedUnits(index: CorpusIndex, excerpts: readonly Excerpt[]): { units: CitedUnit[]; missing: number } {
+  const seen = new Set<string>();
+  const units: CitedUnit[] = [];
+  let missing = 0;
+  for (const e of excerpts) {
+    const story = index.stories.find((s) => s.id === e.story);
+    const unchanged = story?.text.slice(e.start, e.end) === e.text;
+    const unit = story?.units.find((u) => (unchanged ? u.start <= e.start && e.end <= u.end : u.text.includes(e.text)));
+    if (!story || !unit) missing++;
+    if (!story || !unit || seen.has(`${story.id}:${unit.start}`)) continue;
+    seen.add(`${story.id}:${unit.start}`);
+    units.push({ story: story.id, title: story.title, ...(story.date ? { date: story.date } : {}), citation: unit.citation, text: unit.text, ...(unit.credit ? { credit: unit.credit } : {}) });
+  }
+  return { units, missing };
 }
 
-/** Reads a `custom_id` written by {@link controlId}; undefined for anything else. */
-export function parseControlId(customId: string): { action: AnswerAction; answerId: string } | undefined {
-  const [prefix, action, answerId, ...rest] = customId.split(':');
-  if (prefix !== PREFIX || !answerId || rest.length > 0 || !ACTIONS.includes(action as AnswerAction)) return undefined;
-  return { action: action as AnswerAction, answerId };
+/** The passages an answer shows: its excerpts, or the closest passages of a decline. */
+export function shownExcerpts(answer: Answer): Excerpt[] {
+  return answer.answered ? answer.excerpts : (answer.closest ?? []);
 }
 
-/** The buttons under an answer: More excerpts, Full paragraph, 👍, 👎. */
-export function answerControls(record: Pick<AnswerRecord, 'id' | 'shown'>): Control[][] {
-  const quotesNothing = record.shown.length === 0 ? { disabled: true } : {};
-  return [
-    [
-      { kind: 'button', id: controlId('more', record.id), label: 'More excerpts', style: 'secondary', ...quotesNothing },
-      { kind: 'button', id: controlId('full', record.id), label: 'Full paragraph', style: 'secondary', ...quotesNothing },
-      { kind: 'button', id: controlId('up', record.id), label: 'Helpful', emoji: '👍', style: 'secondary' },
-      { kind: 'button', id: controlId('down', record.id), label: 'Not helpful', emoji: '👎', style: 'secondary' },
-    ],
-  ];
+/**
+ * The next best passages after those an answer showed, from the index
+ * serving now (asked again, in the answer queue), without repeating any.
+ */
+export async function nextExcerpts(ctx: BotContext, answer: AnswerRecord): Promise<Excerpt[]> {
+  const k = Math.min(10, answer.shown.length + MORE_EXCERPTS);
+  const again = await ctx.answers.run(() => ask(ctx, answer.question, { k, ...(answer.story ? { story: answer.story } : {}) }));
+  const shown = new Set(answer.shown.map((e) => e.text));
+  return shownExcerpts(again)
+    .filter((e) => !shown.has(e.text))
+    .slice(0, MORE_EXCERPTS);
 }
 
-/** The select offered after 👎. */
-export function reasonControls(answerId: string): Control[][] {
-  return [
-    [
-      {
-        kind: 'select',
-        id: controlId('why', answerId),
-        placeholder: 'What went wrong?',
-        options: Object.entries(DOWNVOTE_REASONS).map(([value, label]) => ({ value, label })),
-      },
-    ],
-  ];
+/** How a front end changes the message whose control was used. */
+export interface ClickedMessage {
+  /** The value picked in a select, if the control is one. */
+  value?: string;
+  /** Removes the message's controls (they expired). */
+  clearControls(): Promise<void>;
+  /** Replaces the message with `text` and no controls (the reason select, once answered). */
+  replaceWith(text: string): Promise<void>;
 }
 
-/** True once an answer's buttons have outlived `ttlMs`. */
-export function isExpired(record: AnswerRecord | undefined, ttlMs: number, now: number): boolean {
-  return record === undefined || now - record.createdAt > ttlMs;
-}
-
-/** What a click on an expired answer's button says. */
-export function expiredReply(ttlMs: number): Reply {
-  return { pages: [`These buttons have expired (they work for ${describeDuration(ttlMs)} after an answer). Ask again with \`/ask\` for fresh ones.`], ephemeral: true };
-}
-
-/** `ms` in words: `7 days`, `24 hours`, `30 minutes`. */
-export function describeDuration(ms: number): string {
-  const units: [number, string][] = [
-    [DURATION_UNITS.d, 'day'],
-    [DURATION_UNITS.h, 'hour'],
-    [DURATION_UNITS.m, 'minute'],
-  ];
-  const [size, name] = units.find(([size]) => ms % size === 0 && ms >= size) ?? [DURATION_UNITS.m, 'minute'];
-  const n = Math.max(1, Math.round(ms / size));
-  return `${n} ${name}${n === 1 ? '' : 's'}`;
-}
-
-/** "More excerpts": the next best excerpts, quoted like the answer. */
-export function moreReply(record: AnswerRecord, more: readonly Excerpt[]): Reply {
-  if (more.length === 0) return { pages: ['The story has no further passages for this question.'], ephemeral: true };
-  const answer = { question: record.question, answered: true, excerpts: [...more] };
-  const pages = formatAnswer(answer);
-  pages[0] = pages[0]!.replace(/^\*\*Q:\*\*/, '**More excerpts for:**');
-  return { pages, ephemeral: true };
-}
-
-/** "Full paragraph": each cited paragraph or caption in full, with its citation. */
-export function fullParagraphReply({ units, missing }: { units: readonly CitedUnit[]; missing: number }): Reply {
-  if (units.length === 0) return { pages: ['The quoted passages are no longer in the story (it was changed since this answer). Ask again for a fresh answer.'], ephemeral: true };
-  const blocks = units.map((u) => {
-    const where = u.credit ? `${u.citation} — ${u.credit}` : u.citation;
-    return `${blockQuote(literal(u.text))}\n— ${literal(where)} · *${literal(u.title)}*${u.date ? ` (${u.date})` : ''}`;
-  });
-  if (missing > 0) blocks.push(`-# ${missing === 1 ? '1 quoted passage is' : `${missing} quoted passages are`} no longer in the story (it was changed since this answer).`);
-  return { pages: splitMessage(blocks.join('\n\n')), ephemeral: true };
-}
-
-/** Records a vote and says so; a 👎 also offers the reasons. */
-export function voteReply(store: FeedbackStore, record: AnswerRecord, userId: string, vote: Vote): Reply {
-  const { changed } = store.vote(record.id, userId, vote);
-  if (vote === 'up') return { pages: [changed ? 'Changed your vote to 👍 helpful. Thanks!' : 'Thanks! Counted as helpful.'], ephemeral: true };
-  return { pages: [`${changed ? 'Changed your vote to 👎.' : 'Counted as not helpful.'} What went wrong? (optional)`], ephemeral: true, controls: reasonControls(record.id) };
-}
-
-/** Records the reason picked after 👎. */
-export function reasonReply(store: FeedbackStore, record: AnswerRecord, userId: string, reason: string): Reply {
-  if (!isDownvoteReason(reason)) return { pages: [`"${reason}" is not one of the offered reasons; pick one from the list.`], ephemeral: true };
-  store.setReason(record.id, userId, reason);
-  return { pages: [`Thanks, noted: ${DOWNVOTE_REASONS[reason as DownvoteReason]}.`], ephemeral: true };
+/**
+ * Answers a click on a button (or the reason select) under an answer. The
+ * answer is looked up in the feedback database, so buttons keep working
+ * after a restart; once expired, the message loses its buttons and the user
+ * is told why. Every reply is private to the person who clicked.
+ */
+export async function runAnswerControl(
+  conversation: Conversation,
+  control: { action: AnswerAction; answerId: string },
+  clicked: ClickedMessage,
+  ctx: BotContext,
+): Promise<CommandOutcome> {
+  const record = ctx.feedback.getAnswer(control.answerId);
+  const ttl = ctx.config.discord.buttonsTtlMs;
+  if (!record || buttonsExpired(record, ttl, ctx.now())) {
+    await clicked.clearControls();
+    await conversation.send(expiredReply(ttl));
+    return { result: 'expired' };
+  }
+  const user = conversation.user.id;
+  const privately = { ephemeral: true, slow: ctx.index.current() === undefined || ctx.index.busy };
+  switch (control.action) {
+    case 'more':
+      await conversation.send(moreReply(record, await conversation.inTime(() => nextExcerpts(ctx, record), privately)));
+      return { result: 'more' };
+    case 'full':
+      await conversation.send(fullParagraphReply(await conversation.inTime(async () => citedUnits(await ctx.index.open(), record.shown), privately)));
+      return { result: 'full' };
+    case 'up':
+    case 'down':
+      await conversation.send(voteReply(record, control.action, ctx.feedback.vote(record.id, user, control.action).changed));
+      return { result: `vote-${control.action}` };
+    case 'why':
+      const reason = clicked.value ?? '';
+      if (isDownvoteReason(reason)) ctx.feedback.setReason(record.id, user, reason);
+      await clicked.replaceWith(reasonReply(reason).pages[0]!);
+      return { result: 'reason' };
+  }
 }

@@ -1,18 +1,12 @@
 import type { AppContext } from '../context.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import { Cooldown } from './cooldown.js';
-import { DEFER_THRESHOLDS } from '../discord/defer-policy.js';
 import { WorkQueue } from './work-queue.js';
 
 /** What every command gets: the core's context plus the bot's own state. */
 export interface BotContext extends AppContext {
   /** Per-user `/ask` limit. */
   cooldown: Cooldown;
-  /**
-   * Discord drops an interaction not acknowledged within 3 s: work still
-   * running after this many milliseconds is deferred first.
-   */
-  deferAfterMs: number;
   /** Where answers wait their turn: a few at a time, first come first served. */
   answers: WorkQueue;
   /** Answers shown (for their buttons) and readers' votes. */
@@ -23,8 +17,6 @@ export interface BotContext extends AppContext {
 
 /** Options for {@link createBotContext}. */
 export interface BotContextOptions {
-  /** Defer work still running after this many ms (Discord allows 3 s). Default the policy's {@link DEFER_THRESHOLDS} (1500). */
-  deferAfterMs?: number;
   /** Clock for the cooldown and button expiry. Default `Date.now`. */
   now?: () => number;
   /** Answers computed at the same time. Default 4. */
@@ -42,7 +34,6 @@ export function createBotContext(app: AppContext, options: BotContextOptions = {
   return {
     ...app,
     cooldown: new Cooldown(options.cooldown === false ? null : config.discord.askCooldown, now),
-    deferAfterMs: options.deferAfterMs ?? DEFER_THRESHOLDS.deferAfterMs,
     answers: new WorkQueue(options.answerConcurrency ?? 4),
     feedback: options.feedback ?? FeedbackStore.open(config.dataDir, { keepMs: config.discord.buttonsTtlMs, now }),
     now,

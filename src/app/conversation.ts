@@ -66,6 +66,12 @@ export interface Conversation {
   /** May run moderator commands (Manage Server, Administrator or a moderator role; the terminal's user always may). */
   isModerator(moderatorRoleIds: readonly string[]): boolean;
   /**
+   * Milliseconds work may run before the person must see a sign of life
+   * (Discord: before the interaction is deferred, counted from its creation;
+   * 0 when that is due at once). Work expected to take longer is run as slow.
+   */
+  ackDueInMs(): number;
+  /**
    * Runs `work` so the request does not expire while it runs (Discord
    * allows 3 s before a first response: the interaction is deferred in time).
    */

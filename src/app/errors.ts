@@ -1,4 +1,4 @@
-import { isUserFacing, UserFacingError } from '../errors.js';
+import { UserFacingError } from '../errors.js';
 
 /** Reasons the bot itself turns a request down; the core's reasons are `ErrorId`. */
 export enum BotErrorId {
@@ -23,12 +23,4 @@ export enum BotErrorId {
 /** A refusal written for the Discord user, shown ephemerally by the interaction handler. */
 export class BotError extends UserFacingError<BotErrorId> {
   override readonly name = 'BotError';
-}
-
-/** An error whose message is meant for the user: the core's {@link UserFacingError} or a {@link BotError}. */
-export type FriendlyError = UserFacingError<string>;
-
-/** True for errors the handler shows to the user as they are; anything else is a crash. */
-export function isFriendly(error: unknown): error is FriendlyError {
-  return isUserFacing(error);
 }

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '@discordjs/formatters';
 import { NOT_SURE, type Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import type { ReindexReport } from '../index/index-service.js';

@@ -2,16 +2,16 @@ import os from 'node:os';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Excerpt } from '../answer/excerpt.js';
-import { isExpired, moreReply, parseControlId, type AnswerAction } from '../app/answer-controls.js';
-import { runAnswerControl } from '../discord/answer-control-handler.js';
-import { nextExcerpts } from '../app/ask-flow.js';
+import { moreReply } from '../app/answer-control-replies.js';
+import { nextExcerpts, runAnswerControl } from '../app/answer-controls.js';
 import type { BotCommand } from '../app/command.js';
 import type { BotContext } from '../app/app-context.js';
 import type { Control, Conversation, Reply } from '../app/conversation.js';
-import { runRequest } from '../discord/interaction-handler.js';
+import { runRequest } from '../app/run-request.js';
 import { renderMarkdown } from './discord-markdown.js';
 import { parseCommandLine, slashCommands } from './parse-command.js';
 import { wrapText } from './wrap.js';
+import { parseControlId, buttonsExpired, type AnswerAction } from '../app/answer-control-ids.js';
 
 /** Words that click the last answer's controls. */
 const CLICKS: Record<string, AnswerAction> = { more: 'more', full: 'full', '+1': 'up', '-1': 'down', why: 'why' };
@@ -19,6 +19,9 @@ const CLICKS: Record<string, AnswerAction> = { more: 'more', full: 'full', '+1':
 /** Words that end the chat (also with a slash: `/quit`). */
 const QUIT = /^\/?(quit|exit)$/i;
 const HELP = /^\/?help$/i;
+
+/** Work expected to take longer than this shows "Dateline is thinking…" first. */
+const THINKING_AFTER_MS = 1500;
 
 /** "More excerpts" pages through at most this many passages per question (the most `ask` returns). */
 const MAX_PASSAGES = 10;
@@ -100,6 +103,7 @@ export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string,
     guildId: 'terminal',
     option: (name) => values[name],
     isModerator: () => true,
+    ackDueInMs: () => THINKING_AFTER_MS,
     inTime: async (work, { slow }) => {
       if (slow) write(renderMarkdown('-# Dateline is thinking…', { color }));
       return work();
@@ -129,7 +133,7 @@ export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string,
    */
   const more = async (c: Conversation, control: { action: AnswerAction; answerId: string }, clicked: Parameters<typeof runAnswerControl>[2]) => {
     const record = ctx.feedback.getAnswer(control.answerId);
-    if (!record || isExpired(record, ctx.config.discord.buttonsTtlMs, ctx.now())) return runAnswerControl(c, control, clicked, ctx);
+    if (!record || buttonsExpired(record, ctx.config.discord.buttonsTtlMs, ctx.now())) return runAnswerControl(c, control, clicked, ctx);
     const earlier = moreShown.get(record.id) ?? [];
     const shown = [...record.shown, ...earlier];
     const slow = ctx.index.current() === undefined || ctx.index.busy;

@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandOption } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, type APIApplicationCommandOption } from 'discord-api-types/v10';
 import type { BotCommand } from '../app/command.js';
 
 /** A command line typed into `dateline chat`, as the command's name and option values. */

@@ -7,7 +7,7 @@ import {
 } from 'discord.js';
 import type { Channel, Control, Conversation } from '../app/conversation.js';
 import { isModerator } from './permissions.js';
-import { answerInTime, sendError, sendPages } from './respond.js';
+import { answerInTime, deferralPlan, sendError, sendPages } from './respond.js';
 
 const STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, success: ButtonStyle.Success, danger: ButtonStyle.Danger } as const;
 
@@ -41,6 +41,7 @@ export function interactionConversation(interaction: RepliableInteraction, optio
     guildId: interaction.inGuild() ? interaction.guildId : null,
     option: (name) => options.values[name],
     isModerator: (roleIds) => interaction.inGuild() && isModerator(interaction, roleIds),
+    ackDueInMs: () => deferralPlan(interaction, options.deferAfterMs).inMs,
     inTime: (work, { ephemeral, slow }) => answerInTime(interaction, work, { ephemeral, slow, deferAfterMs: options.deferAfterMs }),
     send: (reply) => sendPages(interaction, reply.pages, { ephemeral: reply.ephemeral ?? false }, toActionRows(reply.controls)),
     fail: (message) => sendError(interaction, message),

@@ -1,10 +1,11 @@
 import { MessageFlags, type Message } from 'discord.js';
 import { answerQuestion } from '../app/ask-flow.js';
-import type { BotContext } from '../app/app-context.js';
+import type { DiscordContext } from './discord-context.js';
 import type { Conversation } from '../app/conversation.js';
 import { toActionRows } from './discord-conversation.js';
+import { deferralPlan } from './respond.js';
 import { redact } from '../app/error-details.js';
-import { runRequest } from './interaction-handler.js';
+import { runRequest } from '../app/run-request.js';
 
 /** Replies ping nobody, not even the person replied to. */
 const QUIET = { parse: [], repliedUser: false } as const;
@@ -15,7 +16,7 @@ export function questionIn(content: string, botId: string): string {
 }
 
 /** A {@link Conversation} over a channel message: answers go out as replies to it, visible to the channel. */
-export function messageConversation(message: Message<true>): Conversation {
+export function messageConversation(message: Message<true>, deferAfterMs: number): Conversation {
   const token = message.client.token;
   let replied = false;
   return {
@@ -25,6 +26,7 @@ export function messageConversation(message: Message<true>): Conversation {
     guildId: message.guildId,
     option: () => undefined,
     isModerator: () => false,
+    ackDueInMs: () => deferralPlan(message, deferAfterMs).inMs,
     inTime: async (work, { slow }) => {
       if (slow) await message.channel.sendTyping().catch(() => undefined);
       return work();
@@ -50,12 +52,12 @@ export function messageConversation(message: Message<true>): Conversation {
  * without the privileged Message Content intent. Bots, DMs and messages
  * that only reply to the bot without mentioning it are ignored.
  */
-export function createMentionHandler(ctx: BotContext) {
+export function createMentionHandler(ctx: DiscordContext) {
   return async function handleMessage(message: Message): Promise<void> {
     if (message.author.bot || !message.inGuild()) return;
     const me = message.client.user.id;
     if (!new RegExp(`<@!?${me}>`).test(message.content)) return;
-    const conversation = messageConversation(message);
+    const conversation = messageConversation(message, ctx.deferAfterMs);
     const question = questionIn(message.content, me);
     await runRequest(
       {

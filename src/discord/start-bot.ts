@@ -4,7 +4,7 @@ import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from '
 import type { AppContext } from '../context.js';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { BotCommand } from '../app/command.js';
-import { createBotContext } from '../app/app-context.js';
+import { createDiscordContext } from './discord-context.js';
 import { errorDetails } from '../app/error-details.js';
 import { eventLoopLag } from './event-loop-lag.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
@@ -70,7 +70,7 @@ export async function startBot(app: AppContext, options: StartBotOptions = {}): 
   const token = options.token ?? config.discord.token;
   if (!token) throw new UserFacingError(ErrorId.BadConfig, missingSettingMessage('DISCORD_TOKEN'));
   const commands = options.commands ?? (await loadCommands());
-  const ctx = createBotContext(app, options);
+  const ctx = createDiscordContext(app, options);
   const feedback = ctx.feedback;
   const closeFeedback = () => {
     if (!options.feedback) feedback.close();

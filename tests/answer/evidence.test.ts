@@ -21,13 +21,13 @@ describe('evidence on the seed story', async () => {
   it('flags a name no story mentions, typed with or without a capital', async () => {
     expect((await features('What did Vorontsovsky say about sanctions?')).unknownName).toBe(1);
     expect((await features('What did Obama say about the talks?')).unknownName).toBe(1);
-    expect(decide(await features('What did Obama say about the talks?'))).toBe('declined');
+    expect(decide(await features('What did Obama say about the talks?'), CONFIDENCE_MODEL)).toBe('declined');
   });
 
   it('finds nothing that covers a question about another subject, even softly', async () => {
     const f = await features('What was the score of the hockey game?');
     expect(f.softUnit).toBeLessThan(CONFIDENCE_MODEL.softFloor);
-    expect(decide(f)).toBe('declined');
+    expect(decide(f, CONFIDENCE_MODEL)).toBe('declined');
   });
 
   it('lets a caption stand for the photo it describes', async () => {
@@ -39,7 +39,7 @@ describe('evidence on the seed story', async () => {
   it('notices when the asked-for kind of fact is missing, and declines a quantity the story never gives', async () => {
     const population = await features('What is the population of Sevastopol?');
     expect(population).toMatchObject({ typeMissing: 1, quantityMissing: 1 });
-    expect(decide(population)).toBe('declined');
+    expect(decide(population, CONFIDENCE_MODEL)).toBe('declined');
     expect((await features('When did Breedlove arrive in Europe?')).typeMissingNear).toBe(0);
     expect((await features('How long did Kerry meet the Russian foreign minister?')).quantityMissing).toBe(0);
   });

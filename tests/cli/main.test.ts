@@ -17,7 +17,7 @@ beforeAll(async () => {
   await dateline(['reindex']);
 }, 60_000);
 
-describe('dateline CLI', () => {
+describe('dateline CLI', { timeout: 30_000 }, () => {
   it('ask --json prints the documented JSON on stdout only, quoting the story exactly', async () => {
     const run = await dateline(['ask', '--json', 'What are Western leaders considering?']);
     expect(run.code).toBe(0);
@@ -30,6 +30,17 @@ describe('dateline CLI', () => {
       expect(story.slice(e.start as number, e.end as number)).toBe(e.text);
     }
     expect(out.excerpts[0]).toMatchObject({ citation: '¶6', kind: 'paragraph', story: '2014-03-30-kerry-lavrov-paris' });
+  });
+
+  it('a one-shot ask loads no Discord library: the bot’s code stays out of the CLI’s cold start', async () => {
+    const trace = { NODE_OPTIONS: `--import ${pathToFileURL(path.join(PROJECT_ROOT, 'tests/support/trace-packages.mjs')).href}` };
+    const loaded = (run: FinishedRun) => run.stderr.split('\n').filter((l) => l.startsWith('loaded-package: ')).map((l) => l.slice('loaded-package: '.length));
+    const ask = await dateline(['ask', 'Where did Kerry and Lavrov meet?'], '', trace);
+    expect(ask.code).toBe(0);
+    expect(loaded(ask)).toContain('commander');
+    expect(loaded(ask).filter((p) => p === 'discord.js' || p.startsWith('@discordjs/ws') || p.startsWith('@discordjs/rest'))).toEqual([]);
+    const chat = await dateline(['chat'], 'quit\n', trace);
+    expect(loaded(chat)).toContain('discord.js');
   });
 
   it('ask prints block quotes with citations for people', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBotContext } from '../../src/app/app-context.js';
+import { createDiscordContext } from '../../src/discord/discord-context.js';
 import type { AppContext } from '../../src/context.js';
 import type { FeedbackStore } from '../../src/feedback/feedback-store.js';
 
@@ -11,10 +11,10 @@ vi.mock('../../src/discord/defer-policy.js', async (original) => {
 
 const app = { config: { discord: { askCooldown: null, buttonsTtlMs: 60_000 }, dataDir: '/nowhere' } } as unknown as AppContext;
 
-describe('the bot context', () => {
+describe('the Discord context', () => {
   it("defers after the deferral policy's timer unless told otherwise", () => {
     const feedback = {} as FeedbackStore;
-    expect(createBotContext(app, { feedback }).deferAfterMs).toBe(1234);
-    expect(createBotContext(app, { feedback, deferAfterMs: 200 }).deferAfterMs).toBe(200);
+    expect(createDiscordContext(app, { feedback }).deferAfterMs).toBe(1234);
+    expect(createDiscordContext(app, { feedback, deferAfterMs: 200 }).deferAfterMs).toBe(200);
   });
 });
