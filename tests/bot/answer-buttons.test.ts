@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/discord/start-bot.js';
 import { FeedbackStore } from '../../src/feedback/feedback-store.js';
-import type { InteractionExchange } from '../support/fake-discord.js';
+import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { seedText } from '../support/fixtures.js';
 import { NO_IDENTIFY_WAIT, quotes, startHarness, type Harness } from './harness.js';
 
@@ -56,7 +56,7 @@ describe('the buttons under an answer', () => {
   it('"More excerpts" shows the next best passages privately, quoted verbatim and not repeating the answer', async () => {
     const x = await click(answer.message, 'More excerpts');
     // As Discord shows it: a direct reply, or (on a busy bot) the filled private deferral.
-    const reply = x.lastMessage();
+    const reply = x.lastMessage()!;
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(reply.content).toMatch(/^\*\*More excerpts for:\*\* What is Philip Breedlove/);
     const more = quotes(reply.content);
@@ -69,7 +69,7 @@ describe('the buttons under an answer', () => {
   it('"Full paragraph" shows the cited paragraph whole, privately, with its citation', async () => {
     const x = await click(answer.message, 'Full paragraph');
     // As Discord shows it: a direct reply, or (on a busy bot) the filled private deferral.
-    const reply = x.lastMessage();
+    const reply = x.lastMessage()!;
     expect(reply.flags & EPHEMERAL).toBe(EPHEMERAL);
     const paragraph14 = story.slice(story.indexOf('General Philip Breedlove'), story.indexOf('\n', story.indexOf('General Philip Breedlove')));
     expect(quotes(reply.content)[0]).toBe(paragraph14);
@@ -94,11 +94,11 @@ describe('the buttons under an answer', () => {
     const bob = reader();
     const { message } = await askAndGetMessage('Who is the leader of the Crimean Tatars?', bob);
     const down = await click(message, 'Not helpful', bob);
-    const offer = down.lastMessage();
+    const offer = down.lastMessage()!;
     expect(offer.flags & EPHEMERAL).toBe(EPHEMERAL);
-    const select = offer.components[0].components[0];
-    expect(select.options.map((o: any) => o.label)).toEqual(['Wrong passage', 'Missed the answer', "Should have said the story doesn't say", 'Other']);
-    const picked = await h.handled(h.fake.component(offer, select.custom_id, { componentType: 3, values: ['should-decline'] }, bob));
+    const select = offer.components[0]!.components![0]!;
+    expect(select.options!.map((o: any) => o.label)).toEqual(['Wrong passage', 'Missed the answer', "Should have said the story doesn't say", 'Other']);
+    const picked = await h.handled(h.fake.component(offer, select.custom_id!, { componentType: 3, values: ['should-decline'] }, bob));
     expect(picked.responses[0]).toMatchObject({ kind: 'callback', type: 7, data: { content: "Thanks, noted: Should have said the story doesn't say.", components: [] } });
     const s = store();
     expect(s.votes().find((v) => v.userId === bob.userId)).toMatchObject({ vote: 'down', reason: 'should-decline', question: 'Who is the leader of the Crimean Tatars?' });
@@ -109,7 +109,7 @@ describe('the buttons under an answer', () => {
     await h.bot.stop();
     h.bot = await startBot(h.ctx, { clientOptions: NO_IDENTIFY_WAIT, now: () => clock });
     const x = await click(answer.message, 'Full paragraph');
-    expect(quotes(x.messages()[0]!.data.content)[0]).toContain('General Philip Breedlove');
+    expect(quotes(x.messages()[0]!.data.content!)[0]).toContain('General Philip Breedlove');
   });
 
   it('"Full paragraph" finds the quoted passage in a story changed since, and says so when it is gone', async () => {
@@ -118,7 +118,7 @@ describe('the buttons under an answer', () => {
     await fs.writeFile(file, `Editor's note: updated.\n\n${story}`);
     await h.ctx.index.reindex();
     const moved = await click(message, 'Full paragraph');
-    expect(quotes(moved.messages()[0]!.data.content)[0]).toMatch(/^General Philip Breedlove, who is both NATO's Supreme Allied Commander Europe/);
+    expect(quotes(moved.messages()[0]!.data.content!)[0]).toMatch(/^General Philip Breedlove, who is both NATO's Supreme Allied Commander Europe/);
     await fs.writeFile(file, story.replace(/General Philip Breedlove[^\n]*\n/, ''));
     await h.ctx.index.reindex();
     const gone = (await click(message, 'Full paragraph')).messages()[0]!.data.content as string;

@@ -19,11 +19,11 @@ describe('the "Ask Dateline" message command', () => {
   it("answers the selected message's text in the channel, quoting the story verbatim with buttons", async () => {
     const x = await h.handled(h.fake.messageCommand('Ask Dateline', { content: 'Who took the photo of the woman on the bench in Sevastopol?' }, reader()));
     const reply = x.messages()[0]!.data;
-    expect(reply.flags & 64).toBe(0);
+    expect(reply.flags! & 64).toBe(0);
     expect(reply.content).toMatch(/^\*\*Q:\*\* Who took the photo of the woman on the bench in Sevastopol\?/);
     expect(reply.content).toContain('— Photo caption 3 — REUTERS/Yannis Behrakis');
-    for (const q of quotes(reply.content)) expect(story).toContain(q);
-    expect(reply.components[0].components.map((b: any) => b.label)).toEqual(['More excerpts', 'Full paragraph', 'Helpful', 'Not helpful']);
+    for (const q of quotes(reply.content!)) expect(story).toContain(q);
+    expect(reply.components![0]!.components!.map((b: any) => b.label)).toEqual(['More excerpts', 'Full paragraph', 'Helpful', 'Not helpful']);
   });
 
   it('refuses a message without text, privately, saying why', async () => {
@@ -45,10 +45,10 @@ describe('mentioning the bot', () => {
     const [reply] = await h.fake.waitForChannelMessages(1, (m) => m.data.message_reference?.message_id === sent.id);
     expect(reply!.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(reply!.data.content).toMatch(/^\*\*Q:\*\* where did Kerry and Lavrov meet\? @everyone/);
-    const passages = quotes(reply!.data.content);
+    const passages = quotes(reply!.data.content!);
     expect(passages.some((q) => q.includes('Paris'))).toBe(true);
     for (const q of passages) expect(story).toContain(q);
-    expect(reply!.data.components[0].components).toHaveLength(4);
+    expect(reply!.data.components![0]!.components).toHaveLength(4);
     const line = await h.log.waitFor((l) => l.msg === 'mention' && l.message === sent.id);
     expect(line).toMatchObject({ command: 'mention', user: who.userId, result: 'answered' });
   });

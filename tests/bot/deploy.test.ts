@@ -3,7 +3,7 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import { loadCommands } from '../../src/app/load-commands.js';
 import { TOKEN_REJECTED } from '../../src/discord/settings.js';
 import { runBuilt, type FinishedRun } from '../support/built-process.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { FakeDiscord } from '../support/fake-discord/index.js';
 import { tempDir } from '../support/fixtures.js';
 import { runEntry } from './process.js';
 
@@ -31,18 +31,18 @@ describe('deploy-commands', () => {
     const byName = Object.fromEntries(fake.commands.guilds.get(guildId)!.map((c) => [c.name, c]));
     expect(Object.keys(byName)).toEqual(['Ask Dateline', 'ask', 'caption', 'captions', 'feedback', 'reindex', 'sources']);
     const story = expect.objectContaining({ name: 'story', type: 3, required: false, autocomplete: true });
-    expect(byName.ask.options).toEqual([
+    expect(byName.ask!.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
       story,
       expect.objectContaining({ name: 'private', type: 5, required: false }),
     ]);
-    expect(byName.ask.default_member_permissions).toBeUndefined();
+    expect(byName.ask!.default_member_permissions).toBeUndefined();
     expect(byName['Ask Dateline']).toMatchObject({ type: 3 });
-    expect(byName.captions.options).toEqual([expect.objectContaining({ name: 'page', type: 4, required: false, min_value: 1 }), story]);
-    expect(byName.caption.options).toEqual([expect.objectContaining({ name: 'number', type: 4, required: true, min_value: 1 }), story]);
+    expect(byName.captions!.options).toEqual([expect.objectContaining({ name: 'page', type: 4, required: false, min_value: 1 }), story]);
+    expect(byName.caption!.options).toEqual([expect.objectContaining({ name: 'number', type: 4, required: true, min_value: 1 }), story]);
     for (const moderated of [byName.reindex, byName.feedback]) {
       expect(moderated).toMatchObject({ default_member_permissions: '32', contexts: [0] });
-      expect(moderated.options ?? []).toEqual([]);
+      expect(moderated!.options ?? []).toEqual([]);
     }
   });
 

@@ -15,7 +15,7 @@ import {
   type Message,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { FakeDiscord } from '../support/fake-discord/index.js';
 
 /** The fake's components, autocomplete, message commands and channel messages, with the real discord.js client. */
 
@@ -94,7 +94,7 @@ describe('FakeDiscord components and messages', () => {
     expect([click.customId, click.message.id]).toEqual(['why', posted.id]);
     expect(why.responses[0]).toMatchObject({ kind: 'callback', type: 4, data: { content: `because ${posted.id}`, flags: 64 } });
     expect(why.lastMessage()).toMatchObject({ flags: 64, interaction_metadata: { type: 3, interacted_message_id: posted.id } });
-    expect(why.lastMessage().id).not.toBe(posted.id);
+    expect(why.lastMessage()!.id).not.toBe(posted.id);
 
     const more = await fake.component(posted, 'more').waitForMessages(1);
     expect(more.responses.map((r) => r.type)).toEqual([7]);

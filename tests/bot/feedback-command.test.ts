@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PERMISSIONS } from '../support/fake-discord.js';
+import { PERMISSIONS } from '../support/fake-discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
@@ -13,14 +13,14 @@ const reader = () => ({ userId: `44000000000000000${nextUser++}` });
 const moderator = { userId: '440000000000000099', permissions: PERMISSIONS.manageGuild };
 
 async function vote(question: string, votes: ('Helpful' | 'Not helpful')[], reason?: string): Promise<void> {
-  const answer = (await h.run('ask', { question }, reader())).lastMessage();
-  const ids = Object.fromEntries(answer.components[0].components.map((b: any) => [b.label, b.custom_id]));
+  const answer = (await h.run('ask', { question }, reader())).lastMessage()!;
+  const ids = Object.fromEntries(answer.components[0]!.components!.map((b: any) => [b.label, b.custom_id]));
   for (const label of votes) {
     const who = reader();
     const x = await h.handled(h.fake.component(answer, ids[label], {}, who));
     if (label === 'Not helpful' && reason) {
-      const offer = x.lastMessage();
-      await h.handled(h.fake.component(offer, offer.components[0].components[0].custom_id, { componentType: 3, values: [reason] }, who));
+      const offer = x.lastMessage()!;
+      await h.handled(h.fake.component(offer, offer.components[0]!.components![0]!.custom_id!, { componentType: 3, values: [reason] }, who));
     }
   }
 }
@@ -57,7 +57,7 @@ describe('/feedback', () => {
     await vote('What is the capital of Ukraine?', ['Not helpful', 'Helpful'], 'should-decline');
     const x = await h.run('feedback', {}, moderator);
     const reply = x.messages()[0]!.data;
-    expect(reply.flags & 64).toBe(64);
+    expect(reply.flags! & 64).toBe(64);
     expect(reply.content).toBe(
       [
         '**Feedback** · 3 answers rated · 57% helpful (👍 4 · 👎 3)',

@@ -3,7 +3,7 @@ import { createContext, type AppContext } from '../../src/context.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/start-bot.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { FakeDiscord, type FakeDiscordOptions, type InteractionExchange, type Invoker } from '../support/fake-discord.js';
+import { FakeDiscord, type FakeDiscordOptions, type InteractionExchange, type Invoker } from '../support/fake-discord/index.js';
 import { bundledEmbedder, testConfig } from '../support/fixtures.js';
 
 /** A log line as JSON. */

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BotCommand } from '../../src/app/command.js';
 import { BotError, BotErrorId } from '../../src/app/errors.js';
 import { ErrorId, UserFacingError } from '../../src/errors.js';
-import type { InteractionExchange } from '../support/fake-discord.js';
+import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { startHarness, type Harness } from './harness.js';
 
 const EPHEMERAL = 64;
@@ -52,7 +52,7 @@ describe('the interaction handler', () => {
     const x = await h.run('boom');
     expect(shape(x)).toEqual(['callback4']);
     const data = lastMessage(x);
-    expect(data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(data.content).toBe('Sorry, something went wrong with /boom. It has been logged; please try again in a moment.');
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const logged = h.log.lines().find((l) => l.msg === '/boom failed')!;
@@ -88,7 +88,7 @@ describe('the interaction handler', () => {
   it('follows up ephemerally when the reply was already sent', async () => {
     const x = await h.run('boom-replied');
     expect(shape(x)).toEqual(['callback4', 'followup']);
-    expect(lastMessage(x).flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(lastMessage(x).flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(lastMessage(x).content).toMatch(/^Sorry, something went wrong with \/boom-replied\./);
   });
 

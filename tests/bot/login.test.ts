@@ -12,7 +12,7 @@ describe('login', () => {
     expect(h.bot.client.isReady()).toBe(true);
     expect(h.fake.requests.some((r) => r.method === 'GET' && r.path === '/gateway/bot' && r.authorization === `Bot ${h.fake.token}`)).toBe(true);
     expect(h.fake.identifies).toHaveLength(1);
-    expect(h.fake.identifies[0].token).toBe(h.fake.token);
+    expect(h.fake.identifies[0]!.token).toBe(h.fake.token);
     expect(h.bot.client.guilds.cache.has(h.fake.guilds[0]!.id)).toBe(true);
     expect(h.bot.client.application.id).toBe(h.fake.applicationId);
     expect(h.log.lines().some((l) => l.msg === 'Discord bot ready')).toBe(true);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBot } from '../../src/discord/launch.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { FakeDiscord } from '../support/fake-discord/index.js';
 import { bundledEmbedder, seedsFolder, tempDir } from '../support/fixtures.js';
 import { NO_IDENTIFY_WAIT } from './harness.js';
 import { runEntry } from './process.js';

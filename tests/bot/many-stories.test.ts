@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyChoices } from '../../src/discord/story-option.js';
 import type { CorpusIndex } from '../../src/index/corpus-index.js';
-import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord.js';
+import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord/index.js';
 import { SECOND_STORY, seedText, twoStoriesFolder } from '../support/fixtures.js';
 import { quotes, startHarness, type Harness } from './harness.js';
 

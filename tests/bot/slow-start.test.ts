@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InteractionExchange } from '../support/fake-discord.js';
+import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { bundledEmbedder } from '../support/fixtures.js';
 import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from './harness.js';
 
@@ -39,7 +39,7 @@ describe('a slow first load', () => {
     await h.handled(x);
     expect(x.expired).toBe(false);
     expect(shape(x)).toEqual(['callback5', 'edit']);
-    expect(x.responses[0]!.data.flags & 64).toBe(64);
+    expect(x.responses[0]!.data.flags! & 64).toBe(64);
     expect(x.messages()[0]!.data.content).toContain('Supreme Allied Commander Europe');
   });
 

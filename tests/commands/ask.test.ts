@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedText } from '../support/fixtures.js';
-import type { InteractionExchange } from '../support/fake-discord.js';
+import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { quotes, startHarness, type Harness } from '../bot/harness.js';
 
 const EPHEMERAL = 64;
@@ -25,14 +25,14 @@ describe('/ask', () => {
     const x = await ask({ question: "What is Philip Breedlove's job?" });
     expect(x.responses[0]).toMatchObject({ kind: 'callback', type: 4 });
     const { content, flags, allowed_mentions } = first(x).data;
-    expect(flags & EPHEMERAL).toBe(0);
-    expect(flags & SUPPRESS_EMBEDS).toBe(SUPPRESS_EMBEDS);
+    expect(flags! & EPHEMERAL).toBe(0);
+    expect(flags! & SUPPRESS_EMBEDS).toBe(SUPPRESS_EMBEDS);
     expect(allowed_mentions).toEqual({ parse: [] });
-    const passages = quotes(content);
+    const passages = quotes(content!);
     expect(passages.length).toBeGreaterThan(0);
     for (const p of passages) expect(story).toContain(p);
     expect(passages[0]).toContain('Supreme Allied Commander Europe');
-    const afterFirstQuote = content.split('\n').find((l: string) => l.startsWith('— '));
+    const afterFirstQuote = content!.split('\n').find((l: string) => l.startsWith('— '));
     expect(afterFirstQuote).toMatch(/^— ¶14 · \*U\.S\. Secretary of State John Kerry.*\* \(2014-03-30\)$/);
   });
 
@@ -40,7 +40,7 @@ describe('/ask', () => {
     const x = await ask({ question: '<@123456789012345678> wat day did kery n lavorv talk' });
     const { content } = first(x).data;
     expect(content).toContain('*read as: kerry, lavrov*');
-    const passages = quotes(content);
+    const passages = quotes(content!);
     for (const p of passages) expect(story).toContain(p);
     expect(passages[0]).toContain('on Sunday');
     expect(content).not.toContain("The story doesn't say");
@@ -50,21 +50,21 @@ describe('/ask', () => {
     const x = await ask({ question: 'What is the price of Russian oil?' });
     const { content } = first(x).data;
     expect(content).toMatch(/The story may not answer this directly — the closest passages:|The story doesn't say/);
-    for (const p of quotes(content)) expect(story).toContain(p);
+    for (const p of quotes(content!)) expect(story).toContain(p);
   });
 
   it('cites a photo caption with its photographer', async () => {
     const x = await ask({ question: 'Who took the photo of the woman on the bench in Sevastopol?' });
     const { content } = first(x).data;
     expect(content).toContain('— Photo caption 3 — REUTERS/Yannis Behrakis');
-    for (const p of quotes(content)) expect(story).toContain(p);
+    for (const p of quotes(content!)) expect(story).toContain(p);
   });
 
   it("says the story doesn't say, with the closest passages marked as not an answer", async () => {
     const x = await ask({ question: 'What was the score of the hockey game?' });
     const { content } = first(x).data;
     expect(content).toContain("**The story doesn't say.** The closest passages, which are not an answer:");
-    for (const p of quotes(content)) expect(story).toContain(p);
+    for (const p of quotes(content!)) expect(story).toContain(p);
   });
 
   it('answers only the asker with private:true (ephemeral flag 64)', async () => {
@@ -72,8 +72,8 @@ describe('/ask', () => {
     // A direct reply, or on a busy bot (the event loop lagged) a deferral, which must itself be private.
     expect(x.responses[0]).toMatchObject({ kind: 'callback' });
     expect([4, 5]).toContain(x.responses[0]!.type);
-    expect(x.lastMessage().flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(quotes(x.lastMessage().content).length).toBeGreaterThan(0);
+    expect(x.lastMessage()!.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(quotes(x.lastMessage()!.content).length).toBeGreaterThan(0);
   });
 
   it('pings nobody when the question mentions @everyone or a role', async () => {
@@ -85,7 +85,7 @@ describe('/ask', () => {
 
   it('refuses an empty question ephemerally, with the reason', async () => {
     const x = await ask({ question: '   ' });
-    expect(first(x).data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(first(x).data.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(first(x).data.content).toMatch(/^The question is empty/);
   });
 

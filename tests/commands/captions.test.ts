@@ -14,7 +14,7 @@ describe('/captions', () => {
     const page1 = first.messages()[0]!.data.content as string;
     const pages = Number(page1.match(/-# Page 1 of (\d+)/)?.[1] ?? 1);
     const contents = [page1];
-    for (let p = 2; p <= pages; p++) contents.push((await h.run('captions', { page: p })).messages()[0]!.data.content);
+    for (let p = 2; p <= pages; p++) contents.push((await h.run('captions', { page: p })).messages()[0]!.data.content!);
     const all = contents.join('\n');
     for (const c of contents) expect(c.length).toBeLessThanOrEqual(2000);
     CREDITS.forEach((credit, i) => expect(all).toContain(`**${i + 1}.** ${credit} · `));
@@ -23,7 +23,7 @@ describe('/captions', () => {
     const captions = contents.flatMap(quotes);
     expect(captions).toHaveLength(7);
     for (const c of captions) expect(story).toContain(c);
-    expect(first.messages()[0]!.data.flags & 64).toBe(0);
+    expect(first.messages()[0]!.data.flags! & 64).toBe(0);
   });
 
   it('refuses a page past the last one, ephemerally', async () => {

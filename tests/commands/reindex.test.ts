@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentGeneration } from '../../src/index/store.js';
-import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord.js';
+import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord/index.js';
 import { bundledEmbedder, seedsFolder } from '../support/fixtures.js';
 import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from '../bot/harness.js';
 
@@ -30,7 +30,7 @@ describe('/reindex', () => {
     const before = builds();
     const x = await h.run('reindex', {}, member);
     expect(shape(x)).toEqual(['callback4']);
-    expect(x.messages()[0]!.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(x.messages()[0]!.data.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(text(x)).toMatch(/^Only moderators .* Nothing was changed\.$/);
     expect(builds()).toBe(before);
     expect(await currentGeneration(h.config.indexDir)).toBe(generation);
@@ -40,14 +40,14 @@ describe('/reindex', () => {
   it('is refused in a direct message', async () => {
     const x = await h.run('reindex', {}, { ...admin, dm: true });
     expect(text(x)).toMatch(/works in a server only/);
-    expect(x.messages()[0]!.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(x.messages()[0]!.data.flags! & EPHEMERAL).toBe(EPHEMERAL);
   });
 
   it('rebuilds for a moderator: deferred privately, then edited with what changed', async () => {
     const generation = await currentGeneration(h.config.indexDir);
     const x = await h.run('reindex', {}, moderator);
     expect(shape(x)).toEqual(['callback5', 'edit']);
-    expect(x.responses[0]!.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(x.responses[0]!.data.flags! & EPHEMERAL).toBe(EPHEMERAL);
     expect(text(x)).toMatch(/^\*\*Index rebuilt\*\* in \d+\.\d\d s with dateline\/glove-100d-sif\.\nStories: 1 → 1 · Sentences: (\d+) → \1$/);
     expect(await currentGeneration(h.config.indexDir)).not.toBe(generation);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quotes } from '../bot/harness.js';
 import { askBurst } from '../support/ask-burst.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
-import type { InteractionExchange } from '../support/fake-discord.js';
+import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { seedText } from '../support/fixtures.js';
 import { summarize, waitUntilSettled } from '../support/exchange-outcomes.js';
 import { addBatch, recordScenario } from '../support/reliability-record.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askBurst } from '../support/ask-burst.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
-import { PERMISSIONS } from '../support/fake-discord.js';
+import { PERMISSIONS } from '../support/fake-discord/index.js';
 import { SEED_FILE, seedText } from '../support/fixtures.js';
 import { summarize, waitUntilSettled } from '../support/exchange-outcomes.js';
 import { addBatch, recordScenario } from '../support/reliability-record.js';

@@ -4,7 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentGeneration } from '../../src/index/store.js';
 import { startBotProcess } from '../support/bot-process.js';
-import { FakeDiscord, PERMISSIONS, type InteractionExchange } from '../support/fake-discord.js';
+import { FakeDiscord, PERMISSIONS, type InteractionExchange } from '../support/fake-discord/index.js';
 import { seedsFolder, tempDir } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';
 import { syntheticStory } from '../support/synthetic-story.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFER_THRESHOLDS } from '../../src/discord/defer-policy.js';
 import { eventLoopLag } from '../../src/discord/event-loop-lag.js';
 import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from '../bot/harness.js';
-import type { InteractionExchange } from '../support/fake-discord.js';
+import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { bundledEmbedder } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';
 import { until } from '../support/until.js';
@@ -144,7 +144,7 @@ describe('a busy host: interactions delivered late, a stalled event loop', () =>
     expect(sent.every((x) => !x.expired && x.refused.length === 0)).toBe(true);
     // Fresh ones too: the loop lags, so none waits for the 1.5 s timer.
     expect(sent.map((x) => shape(x)[0])).toEqual(sent.map(() => 'callback5'));
-    expect(sent.every((x) => x.messages()[0]?.data.content.includes(ANSWER))).toBe(true);
+    expect(sent.every((x) => x.messages()[0]?.data.content!.includes(ANSWER))).toBe(true);
     expect(afterCreation.at(-1)!).toBeLessThan(WINDOW_MS);
   });
 });

@@ -5,7 +5,7 @@ import { launchBot } from '../../src/discord/launch.js';
 import { createContext } from '../../src/context.js';
 import { currentGeneration } from '../../src/index/store.js';
 import { NO_IDENTIFY_WAIT } from '../bot/harness.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { FakeDiscord } from '../support/fake-discord/index.js';
 import { bundledEmbedder, memoryLogger, seedsFolder, tempDir, testConfig } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';
 

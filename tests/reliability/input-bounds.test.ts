@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../bot/harness.js';
-import type { InteractionExchange } from '../support/fake-discord.js';
+import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { recordScenario } from '../support/reliability-record.js';
 
 /**
@@ -43,7 +43,7 @@ describe('/ask with unusual input', () => {
       const line = h.log.lines().find((l) => l.interaction === x.id)!;
       record.figures[name] = isAnswer(content) ? `answered (${line.result})` : `refused ephemerally: ${content}`;
       expect(more, name).toEqual([]);
-      expect(isAnswer(content) || (isClearRefusal(content) && (message!.data.flags & 64) === 64), `${name}: ${content}`).toBe(true);
+      expect(isAnswer(content) || (isClearRefusal(content) && (message!.data.flags! & 64) === 64), `${name}: ${content}`).toBe(true);
       expect(['answered', 'declined', 'refused'], name).toContain(line.result);
       expect(content.length).toBeLessThanOrEqual(2000);
     }

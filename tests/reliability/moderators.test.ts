@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../bot/harness.js';
-import { PERMISSIONS, type InteractionExchange, type Invoker } from '../support/fake-discord.js';
+import { PERMISSIONS, type InteractionExchange, type Invoker } from '../support/fake-discord/index.js';
 import { recordScenario } from '../support/reliability-record.js';
 
 /**
@@ -37,7 +37,7 @@ describe('/reindex permissions', () => {
       const x = await h.run('reindex', {}, invoker);
       record.figures[who] = rebuilt(x) ? 'rebuilt' : `refused: ${text(x)}`;
       expect(rebuilt(x), who).toBe(allowed);
-      if (!allowed) expect(x.messages()[0]!.data.flags & 64, who).toBe(64);
+      if (!allowed) expect(x.messages()[0]!.data.flags! & 64, who).toBe(64);
     }
     record.counts.interactions = rows.length;
     record.counts.badInputs = rows.filter(([, , allowed]) => !allowed).length;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { FakeDiscord } from '../support/fake-discord/index.js';
 import { waitUntilSettled } from '../support/exchange-outcomes.js';
 import { recordScenario } from '../support/reliability-record.js';
 import { PROJECT_ROOT } from '../../src/paths.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentGeneration } from '../../src/index/store.js';
 import { startHarness, unescape, type Harness } from '../bot/harness.js';
-import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord.js';
+import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord/index.js';
 import { SEED_FILE, seedsFolder } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';
 
@@ -62,7 +62,7 @@ describe('/reindex with a problem in seeds/', () => {
       const x = await h.run('reindex', {}, moderator);
       const report = text(x);
       expect(report).toMatch(expected);
-      expect(x.responses[0]!.data.flags & 64).toBe(64);
+      expect(x.responses[0]!.data.flags! & 64).toBe(64);
       if (rebuilt) expect(await currentGeneration(h.config.indexDir)).not.toBe(generation);
       else expect(await currentGeneration(h.config.indexDir)).toBe(generation);
       const asked = await h.run('ask', { question: "What is Philip Breedlove's job?" }, { userId: '950000000000000002' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchSharded, recommendedShardCount, shardEntry } from '../../src/discord/sharding.js';
 import { parseConfig } from '../../src/config.js';
-import { FakeDiscord } from '../support/fake-discord.js';
+import { FakeDiscord } from '../support/fake-discord/index.js';
 
 let fake: FakeDiscord;
 beforeAll(async () => {

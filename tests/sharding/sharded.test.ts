@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEntry, type Spawned } from '../bot/process.js';
 import { alive, fakeDiscordEnv, processLogLines as lines } from '../support/bot-process.js';
-import { FakeDiscord, PERMISSIONS } from '../support/fake-discord.js';
+import { FakeDiscord, PERMISSIONS } from '../support/fake-discord/index.js';
 import { tempDir } from '../support/fixtures.js';
 
 /** A guild id whose events Discord routes to `shard` of `count`: `(id >> 22) % count`. */

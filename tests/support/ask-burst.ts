@@ -1,4 +1,4 @@
-import type { FakeDiscord, InteractionExchange, Invoker } from './fake-discord.js';
+import type { FakeDiscord, InteractionExchange, Invoker } from './fake-discord/index.js';
 
 /** Questions about the seed story: answerable ones, a caption, and ones it does not answer. */
 export const STORY_QUESTIONS = [

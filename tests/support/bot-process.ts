@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { runEntry, type Spawned } from '../bot/process.js';
-import { FakeDiscord, type FakeDiscordOptions } from './fake-discord.js';
+import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
 import { seedsFolder, tempDir } from './fixtures.js';
 
 const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.ts', import.meta.url));

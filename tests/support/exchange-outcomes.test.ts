@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeOf, summarize } from './exchange-outcomes.js';
-import { InteractionExchange } from './fake-discord.js';
+import { InteractionExchange, type InteractionPayload } from './fake-discord/index.js';
 
 /** An exchange the fake delivered `deliveredMsAgo` ago, created `createdMsAgo` ago, answered now by a direct reply. */
 function repliedNow(createdMsAgo: number, deliveredMsAgo: number): InteractionExchange {
   const now = Date.now();
-  const x = new InteractionExchange({ id: '1', token: 't', data: { name: 'ask' } }, now - deliveredMsAgo, now - createdMsAgo);
+  const x = new InteractionExchange({ id: '1', token: 't', data: { name: 'ask' } } as InteractionPayload, now - deliveredMsAgo, now - createdMsAgo);
   x.record({ kind: 'callback', type: 4, data: { content: 'answer' } });
   return x;
 }

@@ -1,4 +1,4 @@
-import type { InteractionExchange, InteractionResponse } from './fake-discord.js';
+import type { InteractionExchange, InteractionResponse } from './fake-discord/index.js';
 import { latencySummary, type LatencySummary } from './latency.js';
 
 /** Discord's window for the first response to an interaction. */

@@ -1,5 +1,5 @@
 import { quotes } from '../bot/harness.js';
-import type { InteractionExchange } from './fake-discord.js';
+import type { InteractionExchange } from './fake-discord/index.js';
 
 /** Which text a reply quotes: only the old story, only the new one, text both share, or a mix (or neither). */
 export type QuotedVersion = 'old' | 'new' | 'either' | 'mixed';
