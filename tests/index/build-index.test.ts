@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build-index.js';
+import { buildSettings } from '../../src/index/build-settings.js';
+import { staleReason } from '../../src/index/manifest.js';
+import { currentGeneration, saveIndex } from '../../src/index/store.js';
+import { readSeeds } from '../../src/ingest/read-seeds.js';
+import { bundledEmbedder, tempDir, testConfig } from '../support/fixtures.js';
+
+describe('buildIndex and buildSettings', () => {
+  it('records exactly the settings the loader compares, and saveIndex returns the manifest it wrote without touching the index', async () => {
+    const config = await testConfig();
+    const embedder = await bundledEmbedder();
+    const settings = buildSettings({ embedder, hnsw: config.hnsw, confidenceModel: 3 });
+    const index = await buildIndex(await readSeeds(config.seedsDir), embedder, settings, { builtBy: 'test' });
+    const { model, chunking, lexical, hnsw, confidenceModel } = index.manifest;
+    expect({ model, chunking, lexical, hnsw, confidenceModel }).toEqual(settings);
+    expect(staleReason(index.manifest, settings)).toBeUndefined();
+    expect(index.manifest.builtBy).toBe('test');
+
+    const dir = await tempDir();
+    const saved = await saveIndex(index, dir);
+    expect(saved.generation).toBe(await currentGeneration(dir));
+    expect(Object.keys(saved.manifest.files).sort()).toEqual(['chunk-vectors.f32', 'chunks.json', 'hnsw.bin', 'lexical.json', 'stories.json', 'unit-vectors.f32']);
+    expect(index.manifest.files).toEqual({});
+  });
+
+  it('refuses settings made for another embedder', async () => {
+    const config = await testConfig();
+    const embedder = await bundledEmbedder();
+    const settings = buildSettings({ embedder: { modelId: 'other/model', dimension: embedder.dimension }, hnsw: config.hnsw });
+    await expect(buildIndex(await readSeeds(config.seedsDir), embedder, settings)).rejects.toThrow(/settings are for other\/model/);
+  });
+});
