@@ -3,7 +3,7 @@ import type { CommandOutcome } from '../src/app/command.js';
 import type { BotContext } from '../src/app/app-context.js';
 import type { Conversation } from '../src/app/conversation.js';
 import { formatFeedback } from '../src/app/format.js';
-import { requireModerator } from '../src/discord/permissions.js';
+import { requireModerator } from '../src/app/preconditions.js';
 
 /** `/feedback`: moderators only (hidden from others by default, checked again at run time). */
 export const data = new SlashCommandBuilder()
@@ -14,7 +14,7 @@ export const data = new SlashCommandBuilder()
 
 /** Summarises the votes privately for the moderator. */
 export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
-  requireModerator(conversation, ctx, '/feedback', 'see the feedback');
+  requireModerator(conversation, '/feedback', 'see the feedback');
   await conversation.send({ pages: formatFeedback(ctx.feedback.summary()), ephemeral: true });
   return { result: 'listed' };
 }

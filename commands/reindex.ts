@@ -5,7 +5,7 @@ import type { Conversation } from '../src/app/conversation.js';
 import { BotError, BotErrorId } from '../src/app/errors.js';
 import { isUserFacing } from '../src/errors.js';
 import { formatReindex } from '../src/app/format.js';
-import { requireModerator } from '../src/discord/permissions.js';
+import { requireModerator } from '../src/app/preconditions.js';
 
 /** `/reindex`: hidden from members without Manage Server by default; checked again at run time. */
 export const data = new SlashCommandBuilder()
@@ -16,7 +16,7 @@ export const data = new SlashCommandBuilder()
 
 /** Rebuilds the index while the old one keeps answering, then reports what changed. */
 export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
-  requireModerator(conversation, ctx, '/reindex', 'rebuild the index');
+  requireModerator(conversation, '/reindex', 'rebuild the index');
   const by = `${conversation.user.name} (${conversation.user.id})`;
   const report = await conversation.inTime(
     () =>

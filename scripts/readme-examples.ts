@@ -11,6 +11,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { createBotContext } from '../src/app/app-context.js';
+import { parseAppConfig } from '../src/app/config.js';
 import { loadCommands } from '../src/app/load-commands.js';
 import { createChatSession } from '../src/chat/chat-session.js';
 import { parseConfig } from '../src/config.js';
@@ -33,7 +34,7 @@ export function exampleBlocks(readme: string): string[] {
 export async function replayExamples(blocks: readonly string[]): Promise<string[]> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dateline-readme-'));
   const config = parseConfig({ INDEX_DIR: path.join(tmp, 'index'), DATA_DIR: path.join(tmp, 'data'), SEEDS_DIR: path.join(PROJECT_ROOT, 'seeds') });
-  const ctx = createBotContext(await createContext(config, createLogger({ level: 'warn' })), { cooldown: false });
+  const ctx = createBotContext(await createContext(config, createLogger({ level: 'warn' })), parseAppConfig({}));
   let written = '';
   const output = new Writable({
     write(chunk, _encoding, done) {

@@ -1,7 +1,7 @@
 import type { Excerpt } from '../answer/excerpt.js';
 import { DOWNVOTE_REASONS, isDownvoteReason, type AnswerRecord, type DownvoteReason, type Vote } from '../feedback/feedback-store.js';
 import { reasonControls } from './answer-control-ids.js';
-import { DURATION_UNITS } from '../config.js';
+import { DURATION_UNITS } from './config.js';
 import type { Reply } from './conversation.js';
 import { blockQuote, formatAnswer, literal, splitMessage } from './format.js';
 

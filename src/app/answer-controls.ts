@@ -74,7 +74,7 @@ export async function runAnswerControl(
   ctx: BotContext,
 ): Promise<CommandOutcome> {
   const record = ctx.feedback.getAnswer(control.answerId);
-  const ttl = ctx.config.discord.buttonsTtlMs;
+  const ttl = ctx.buttonsTtlMs;
   if (!record || buttonsExpired(record, ttl, ctx.now())) {
     await clicked.clearControls();
     await conversation.send(expiredReply(ttl));

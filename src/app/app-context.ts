@@ -1,16 +1,21 @@
 import type { AppContext } from '../context.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
-import { Cooldown } from './cooldown.js';
+import type { AppConfig } from './config.js';
+import { Cooldown, type RateLimit } from './cooldown.js';
 import { WorkQueue } from './work-queue.js';
 
-/** What every command gets: the core's context plus the bot's own state. */
+/** What every command gets: the core's context plus the app's own state. */
 export interface BotContext extends AppContext {
-  /** Per-user `/ask` limit. */
+  /** Per-user limit on questions (none in the terminal chat). */
   cooldown: Cooldown;
   /** Where answers wait their turn: a few at a time, first come first served. */
   answers: WorkQueue;
   /** Answers shown (for their buttons) and readers' votes. */
   feedback: FeedbackStore;
+  /** How long the buttons under an answer keep working, in ms (`ANSWER_BUTTONS_TTL`). */
+  buttonsTtlMs: number;
+  /** Values never repeated in a reply or a log line (the bot's token, other secrets of the environment). */
+  secrets: readonly string[];
   /** The clock buttons expire by (ms since the epoch). */
   now: () => number;
 }
@@ -21,21 +26,24 @@ export interface BotContextOptions {
   now?: () => number;
   /** Answers computed at the same time. Default 4. */
   answerConcurrency?: number;
-  /** Apply `config.discord.askCooldown`. Default true (the terminal chat turns it off). */
-  cooldown?: boolean;
+  /** Per-user limit on questions. Default none (the terminal chat; the bot passes `ASK_COOLDOWN`). */
+  askCooldown?: RateLimit | null;
+  /** Values to keep out of replies and logs. Default none. */
+  secrets?: readonly (string | undefined)[];
   /** Feedback database to use. Default: `feedback.sqlite` in `config.dataDir`. */
   feedback?: FeedbackStore;
 }
 
-/** The bot's context over the core's, opening the feedback database unless one is given. */
-export function createBotContext(app: AppContext, options: BotContextOptions = {}): BotContext {
+/** The app's context over the core's, opening the feedback database unless one is given. */
+export function createBotContext(core: AppContext, app: AppConfig, options: BotContextOptions = {}): BotContext {
   const now = options.now ?? Date.now;
-  const { config } = app;
   return {
-    ...app,
-    cooldown: new Cooldown(options.cooldown === false ? null : config.discord.askCooldown, now),
+    ...core,
+    cooldown: new Cooldown(options.askCooldown ?? null, now),
     answers: new WorkQueue(options.answerConcurrency ?? 4),
-    feedback: options.feedback ?? FeedbackStore.open(config.dataDir, { keepMs: config.discord.buttonsTtlMs, now }),
+    feedback: options.feedback ?? FeedbackStore.open(core.config.dataDir, { keepMs: app.buttonsTtlMs, now }),
+    buttonsTtlMs: app.buttonsTtlMs,
+    secrets: (options.secrets ?? []).filter((s): s is string => Boolean(s)),
     now,
   };
 }

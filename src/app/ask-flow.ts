@@ -26,7 +26,7 @@ export interface AnswerQuestionOptions {
  * answer so its buttons work later, and sends the quotes with the buttons.
  */
 export async function answerQuestion(conversation: Conversation, ctx: BotContext, rawQuestion: string, options: AnswerQuestionOptions): Promise<CommandOutcome> {
-  const question = redact(rawQuestion, [ctx.config.discord.token]);
+  const question = redact(rawQuestion, ctx.secrets);
   const length = [...question].length;
   if (length > MAX_QUESTION_LENGTH) {
     throw new BotError(BotErrorId.QuestionTooLong, `Questions can be at most ${MAX_QUESTION_LENGTH} characters; yours has ${length}. Shorten it and ask again.`);

@@ -63,8 +63,8 @@ export interface Conversation {
   readonly guildId: string | null;
   /** Option values by name, as typed (strings, whole numbers, booleans). */
   option(name: string): string | number | boolean | undefined;
-  /** May run moderator commands (Manage Server, Administrator or a moderator role; the terminal's user always may). */
-  isModerator(moderatorRoleIds: readonly string[]): boolean;
+  /** May run moderator commands (on Discord: Manage Server, Administrator or one of `MODERATOR_ROLE_IDS`; the terminal's user always may). */
+  isModerator(): boolean;
   /**
    * Milliseconds work may run before the person must see a sign of life
    * (Discord: before the interaction is deferred, counted from its creation;

@@ -123,7 +123,7 @@ export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string,
 
   const run = (name: string, values: Record<string, string | number | boolean>, work: (c: Conversation) => Promise<unknown>) => {
     const c = conversation(values);
-    return runRequest({ name, values, fields: { user: user.id, via: 'terminal' }, secrets: [ctx.config.discord.token], run: async () => (await work(c)) as void, fail: c.fail }, ctx, 'chat');
+    return runRequest({ name, values, fields: { user: user.id, via: 'terminal' }, secrets: ctx.secrets, run: async () => (await work(c)) as void, fail: c.fail }, ctx, 'chat');
   };
 
   /**
@@ -133,7 +133,7 @@ export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string,
    */
   const more = async (c: Conversation, control: { action: AnswerAction; answerId: string }, clicked: Parameters<typeof runAnswerControl>[2]) => {
     const record = ctx.feedback.getAnswer(control.answerId);
-    if (!record || buttonsExpired(record, ctx.config.discord.buttonsTtlMs, ctx.now())) return runAnswerControl(c, control, clicked, ctx);
+    if (!record || buttonsExpired(record, ctx.buttonsTtlMs, ctx.now())) return runAnswerControl(c, control, clicked, ctx);
     const earlier = moreShown.get(record.id) ?? [];
     const shown = [...record.shown, ...earlier];
     const slow = ctx.index.current() === undefined || ctx.index.busy;

@@ -11,6 +11,7 @@ import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
 import { createBotContext } from '../app/app-context.js';
+import { parseAppConfig } from '../app/config.js';
 import { envSecrets, errorDetails, redactedMessage } from '../app/error-details.js';
 import { formatFeedback } from '../app/format.js';
 import { loadCommands } from '../app/load-commands.js';
@@ -172,7 +173,7 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
     .action(async () => {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
       if (!process.env.LOG_LEVEL?.trim()) logger.level = 'warn';
-      const bot = createBotContext(ctx, { cooldown: false, answerConcurrency: 1 });
+      const bot = createBotContext(ctx, parseAppConfig(process.env), { answerConcurrency: 1, secrets: envSecrets(process.env) });
       try {
         const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
         await runChat(bot, await loadCommands(), { input: process.stdin, output: process.stdout, interactive, color: interactive && !process.env.NO_COLOR });
@@ -187,7 +188,7 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
     .option('--json', 'print JSON: the summary and every vote with its question and excerpts')
     .action((opts: { json?: boolean }) => {
       const config = parseConfig({ ...process.env });
-      const store = FeedbackStore.open(config.dataDir, { keepMs: config.discord.buttonsTtlMs });
+      const store = FeedbackStore.open(config.dataDir, { keepMs: parseAppConfig(process.env).buttonsTtlMs });
       try {
         out(opts.json ? json({ summary: store.summary(), votes: store.votes() }) : `${renderMarkdown(formatFeedback(store.summary()).join('\n'))}\n`);
       } finally {

@@ -12,7 +12,7 @@ export function handleAnswerControl(
   control: { action: AnswerAction; answerId: string },
   ctx: DiscordContext,
 ): Promise<CommandOutcome> {
-  const conversation = interactionConversation(interaction, { via: 'component', values: {}, deferAfterMs: ctx.deferAfterMs });
+  const conversation = interactionConversation(interaction, { via: 'component', values: {}, deferAfterMs: ctx.deferAfterMs, moderatorRoleIds: ctx.discord.moderatorRoleIds });
   return runAnswerControl(
     conversation,
     control,

@@ -3,7 +3,7 @@ import { isUserFacing } from '../errors.js';
 import type { BotCommand } from '../app/command.js';
 import { envSecrets, redact, redactedMessage } from '../app/error-details.js';
 import { loadCommands } from '../app/load-commands.js';
-import { botConfig, DEPLOY_KEYS, isTokenRejected, TOKEN_REJECTED } from './settings.js';
+import { botSettings, DEPLOY_KEYS, isTokenRejected, TOKEN_REJECTED } from './config.js';
 
 /** Where to register the commands. */
 export interface DeployTarget {
@@ -52,9 +52,9 @@ export interface DeployOutput {
  */
 export async function runDeployCommands(env: NodeJS.ProcessEnv, out: DeployOutput): Promise<number> {
   const secrets = envSecrets(env);
-  const config = botConfig(env, (text) => out.stderr(redact(text, secrets)), DEPLOY_KEYS);
-  if (!config) return 2;
-  const { token, clientId, guildId, apiUrl } = config.discord;
+  const settings = botSettings(env, (text) => out.stderr(redact(text, secrets)), DEPLOY_KEYS);
+  if (!settings) return 2;
+  const { token, clientId, guildId, apiUrl } = settings.discord;
   secrets.push(token!);
   try {
     const report = await deployCommands({ token: token!, clientId: clientId!, apiUrl, ...(guildId ? { guildId } : {}) }, await loadCommands());

@@ -30,6 +30,8 @@ export interface InteractionConversationOptions {
   values: Record<string, string | number | boolean | undefined>;
   /** Defer work still running this many ms after the interaction was created. */
   deferAfterMs: number;
+  /** Roles whose members count as moderators besides Manage Server (`MODERATOR_ROLE_IDS`). */
+  moderatorRoleIds: readonly string[];
 }
 
 /** A {@link Conversation} over a Discord interaction (slash command, context menu or component). */
@@ -40,7 +42,7 @@ export function interactionConversation(interaction: RepliableInteraction, optio
     createdAt: interaction.createdTimestamp,
     guildId: interaction.inGuild() ? interaction.guildId : null,
     option: (name) => options.values[name],
-    isModerator: (roleIds) => interaction.inGuild() && isModerator(interaction, roleIds),
+    isModerator: () => interaction.inGuild() && isModerator(interaction, options.moderatorRoleIds),
     ackDueInMs: () => deferralPlan(interaction, options.deferAfterMs).inMs,
     inTime: (work, { ephemeral, slow }) => answerInTime(interaction, work, { ephemeral, slow, deferAfterMs: options.deferAfterMs }),
     send: (reply) => sendPages(interaction, reply.pages, { ephemeral: reply.ephemeral ?? false }, toActionRows(reply.controls)),

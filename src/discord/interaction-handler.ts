@@ -21,7 +21,7 @@ function commandRequest(interaction: RepliableInteraction, name: string, values:
   const run = async () => {
     const handler = commands.get(name);
     if (!handler) throw new BotError(BotErrorId.UnknownCommand, `This bot has no /${name} command any more; it may take a moment for Discord to catch up.`);
-    return handler.execute(interactionConversation(interaction, { via, values, deferAfterMs: ctx.deferAfterMs }), ctx);
+    return handler.execute(interactionConversation(interaction, { via, values, deferAfterMs: ctx.deferAfterMs, moderatorRoleIds: ctx.discord.moderatorRoleIds }), ctx);
   };
   return { interaction, name, values, run };
 }
@@ -52,9 +52,9 @@ async function suggest(interaction: AutocompleteInteraction, commands: ReadonlyM
   try {
     choices = ((await handler?.autocomplete?.({ name: focused.name, value: String(focused.value) }, ctx)) ?? []).slice(0, 25);
   } catch (error) {
-    ctx.logger.error({ command: interaction.commandName, error: errorDetails(error, [ctx.config.discord.token, interaction.token]) }, 'Autocomplete failed');
+    ctx.logger.error({ command: interaction.commandName, error: errorDetails(error, [ctx.discord.token, interaction.token]) }, 'Autocomplete failed');
   }
-  await interaction.respond(choices).catch((error: unknown) => ctx.logger.warn({ command: interaction.commandName, error: errorDetails(error, [ctx.config.discord.token, interaction.token]) }, 'Could not send suggestions'));
+  await interaction.respond(choices).catch((error: unknown) => ctx.logger.warn({ command: interaction.commandName, error: errorDetails(error, [ctx.discord.token, interaction.token]) }, 'Could not send suggestions'));
 }
 
 /**
@@ -73,7 +73,7 @@ export function createInteractionHandler(commands: ReadonlyMap<string, BotComman
         name: request.name,
         values: request.values,
         fields: { user: interaction.user.id, guild: interaction.guildId, interaction: interaction.id },
-        secrets: [ctx.config.discord.token, request.interaction.token],
+        secrets: [ctx.discord.token, request.interaction.token],
         run: request.run,
         fail: (message) => sendError(request.interaction, message),
         expired: expiredReason,

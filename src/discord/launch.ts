@@ -2,7 +2,7 @@ import { createContext, type ContextOptions } from '../context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { envSecrets, errorDetails, redactedMessage } from '../app/error-details.js';
-import { BOT_KEYS, botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
+import { BOT_KEYS, botSettings, isTokenRejected, TOKEN_REJECTED } from './config.js';
 import { startBot, type RunningBot, type StartBotOptions } from './start-bot.js';
 
 /** Options for {@link launchBot}. */
@@ -26,14 +26,15 @@ export type LaunchResult = { ok: true; bot: RunningBot } | { ok: false; exitCode
  */
 export async function launchBot(env: NodeJS.ProcessEnv, options: LaunchOptions = {}): Promise<LaunchResult> {
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
-  const config = botConfig(env, stderr, BOT_KEYS);
-  if (!config) return { ok: false, exitCode: 2 };
+  const settings = botSettings(env, stderr, BOT_KEYS);
+  if (!settings) return { ok: false, exitCode: 2 };
+  const { config } = settings;
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
   const secrets = envSecrets(env);
   try {
     const ctx = await createContext(config, logger, options.context);
     await ctx.index.open();
-    return { ok: true, bot: await startBot(ctx, options.start) };
+    return { ok: true, bot: await startBot(ctx, settings, options.start) };
   } catch (error) {
     if (isUserFacing(error)) {
       stderr(`error: ${redactedMessage(error, secrets)}\n`);

@@ -64,7 +64,7 @@ export function createMentionHandler(ctx: DiscordContext) {
         name: 'mention',
         values: { question },
         fields: { user: message.author.id, guild: message.guildId, message: message.id },
-        secrets: [ctx.config.discord.token],
+        secrets: [ctx.discord.token],
         run: async () => {
           if (!question) {
             await conversation.send({ pages: [`Ask me about the story after the mention, e.g. <@${me}> Where did Kerry and Lavrov meet?`] });

@@ -1,5 +1,3 @@
-import type { Conversation } from '../app/conversation.js';
-import { BotError, BotErrorId } from '../app/errors.js';
 import { PermissionFlagsBits, type GuildMember, type APIInteractionGuildMember, type PermissionsBitField } from 'discord.js';
 
 /** The parts of an interaction that say who the member is. */
@@ -23,15 +21,4 @@ export function isModerator(interaction: MemberFacts, moderatorRoleIds: readonly
   if (interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return true;
   const roles = roleIds(interaction.member);
   return moderatorRoleIds.some((id) => roles.includes(id));
-}
-
-/**
- * Refuses `command` unless it runs in a server and the user is a moderator
- * (see {@link isModerator}); `doing` completes "Only moderators … can …".
- */
-export function requireModerator(conversation: Conversation, ctx: { config: { discord: { moderatorRoleIds: string[] } } }, command: string, doing: string): void {
-  if (conversation.guildId === null) throw new BotError(BotErrorId.GuildOnly, `${command} works in a server only, not in direct messages.`);
-  if (!conversation.isModerator(ctx.config.discord.moderatorRoleIds)) {
-    throw new BotError(BotErrorId.NotModerator, `Only moderators (Manage Server permission or a moderator role) can ${doing}. Nothing was changed.`);
-  }
 }

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { createLogger, type Logger } from '../logger.js';
 import { envSecrets, errorDetails } from '../app/error-details.js';
-import { BOT_KEYS, botConfig, isTokenRejected, TOKEN_REJECTED } from './settings.js';
+import { BOT_KEYS, botSettings, isTokenRejected, TOKEN_REJECTED } from './config.js';
 import { relayReloads } from './shard-reload.js';
 
 /**
@@ -63,14 +63,15 @@ function pid(shard: Shard): number | undefined {
  */
 export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOptions = {}): Promise<ShardedResult> {
   const stderr = options.stderr ?? ((text: string) => process.stderr.write(text));
-  const config = botConfig(env, stderr, BOT_KEYS);
-  if (!config) return { ok: false, exitCode: 2 };
-  const token = config.discord.token!;
+  const settings = botSettings(env, stderr, BOT_KEYS);
+  if (!settings) return { ok: false, exitCode: 2 };
+  const { config, discord } = settings;
+  const token = discord.token!;
   const secrets = envSecrets(env);
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
   let count: number;
   try {
-    count = config.shardCount === 'auto' ? await recommendedShardCount(token, config.discord.apiUrl) : config.shardCount;
+    count = discord.shardCount === 'auto' ? await recommendedShardCount(token, discord.apiUrl) : discord.shardCount;
   } catch (error) {
     if (isTokenRejected(error)) {
       stderr(`error: ${TOKEN_REJECTED}\n`);
@@ -154,7 +155,7 @@ export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOpti
   if (options.signal?.aborted) return { ok: false, exitCode: 0 };
   const stopStarting = () => void stop();
   options.signal?.addEventListener('abort', stopStarting, { once: true });
-  logger.info({ shards: count, requested: config.shardCount, file }, 'Starting shards');
+  logger.info({ shards: count, requested: discord.shardCount, file }, 'Starting shards');
   try {
     await manager.spawn({ amount: count, delay: options.spawnDelayMs ?? 5500, timeout: options.readyTimeoutMs ?? 300_000 });
   } catch (error) {

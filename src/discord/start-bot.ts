@@ -12,7 +12,7 @@ import { createInteractionHandler } from './interaction-handler.js';
 import { createMentionHandler } from './mention-handler.js';
 import { loadCommands } from '../app/load-commands.js';
 import { NO_PINGS } from './respond.js';
-import { missingSettingMessage } from './settings.js';
+import { missingSettingMessage, type BotConfig } from './config.js';
 import { wireShardReload } from './shard-reload.js';
 
 /**
@@ -34,7 +34,7 @@ const REST_QUEUE_SWEEP_MS = 60_000;
 
 /** Options for {@link startBot}. */
 export interface StartBotOptions {
-  /** Bot token. Default `config.discord.token`. */
+  /** Bot token. Default `DISCORD_TOKEN` (`config.discord.token`). */
   token?: string;
   /** Commands to serve. Default: {@link loadCommands}. */
   commands?: ReadonlyMap<string, BotCommand>;
@@ -65,12 +65,12 @@ export interface RunningBot {
  * gateway address comes from that API's `/gateway/bot`), serves the slash
  * commands, and resolves once the client is ready.
  */
-export async function startBot(app: AppContext, options: StartBotOptions = {}): Promise<RunningBot> {
-  const { config, logger } = app;
+export async function startBot(app: AppContext, config: BotConfig, options: StartBotOptions = {}): Promise<RunningBot> {
+  const { logger } = app;
   const token = options.token ?? config.discord.token;
   if (!token) throw new UserFacingError(ErrorId.BadConfig, missingSettingMessage('DISCORD_TOKEN'));
   const commands = options.commands ?? (await loadCommands());
-  const ctx = createDiscordContext(app, options);
+  const ctx = createDiscordContext(app, config, options);
   const feedback = ctx.feedback;
   const closeFeedback = () => {
     if (!options.feedback) feedback.close();

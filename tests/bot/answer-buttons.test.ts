@@ -32,7 +32,7 @@ const click = async (message: any, label: string, who = reader()) => {
   return h.handled(x);
 };
 
-const store = () => FeedbackStore.open(h.config.dataDir, { keepMs: h.config.discord.buttonsTtlMs });
+const store = () => FeedbackStore.open(h.config.dataDir, { keepMs: h.botConfig.app.buttonsTtlMs });
 
 beforeAll(async () => {
   h = await startHarness({ env: { ASK_COOLDOWN: 'off', ANSWER_BUTTONS_TTL: '30m' }, start: { now: () => clock } });
@@ -107,7 +107,7 @@ describe('the buttons under an answer', () => {
 
   it('keeps working after the bot restarts (the answer is looked up in the database)', async () => {
     await h.bot.stop();
-    h.bot = await startBot(h.ctx, { clientOptions: NO_IDENTIFY_WAIT, now: () => clock });
+    h.bot = await startBot(h.ctx, h.botConfig, { clientOptions: NO_IDENTIFY_WAIT, now: () => clock });
     const x = await click(answer.message, 'Full paragraph');
     expect(quotes(x.messages()[0]!.data.content!)[0]).toContain('General Philip Breedlove');
   });

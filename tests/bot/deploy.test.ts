@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { loadCommands } from '../../src/app/load-commands.js';
-import { TOKEN_REJECTED } from '../../src/discord/settings.js';
+import { TOKEN_REJECTED } from '../../src/discord/config.js';
 import { runBuilt, type FinishedRun } from '../support/built-process.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 import { tempDir } from '../support/fixtures.js';

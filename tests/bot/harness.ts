@@ -1,6 +1,8 @@
+import { parseAppConfig } from '../../src/app/config.js';
 import type { Config } from '../../src/config.js';
 import { createContext, type AppContext } from '../../src/context.js';
 import type { Embedder } from '../../src/embed/embedder.js';
+import { parseDiscordConfig, type BotConfig } from '../../src/discord/config.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/start-bot.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { FakeDiscord, type FakeDiscordOptions, type InteractionExchange, type Invoker } from '../support/fake-discord/index.js';
@@ -63,6 +65,8 @@ export interface Harness {
   bot: RunningBot;
   ctx: AppContext;
   config: Config;
+  /** The app's and the bot's settings the bot started with. */
+  botConfig: BotConfig;
   log: WatchedLog;
   /** Sends a slash command and resolves once the bot has finished with it (its log line is written). */
   run(name: string, options?: Record<string, string | number | boolean>, who?: Invoker): Promise<InteractionExchange>;
@@ -84,9 +88,20 @@ export interface HarnessOptions {
   start?: StartBotOptions;
 }
 
-/** Config pointing the bot at `fake`, with temporary seeds and index folders. */
+/** The settings that point the bot at `fake`, plus `env`. */
+function fakeEnv(fake: FakeDiscord, env: Record<string, string> = {}): Record<string, string> {
+  return { DISCORD_API_URL: fake.apiUrl, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, ...env };
+}
+
+/** Core config for a bot on `fake`, with temporary seeds and index folders. */
 export function fakeConfig(fake: FakeDiscord, seedsDir?: string, env: Record<string, string> = {}): Promise<Config> {
-  return testConfig(seedsDir, { DISCORD_API_URL: fake.apiUrl, DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, ...env });
+  return testConfig(seedsDir, fakeEnv(fake, env));
+}
+
+/** The app's and the bot's settings for a bot on `fake`. */
+export function fakeBotConfig(fake: FakeDiscord, env: Record<string, string> = {}): BotConfig {
+  const all = fakeEnv(fake, env);
+  return { app: parseAppConfig(all), discord: parseDiscordConfig(all) };
 }
 
 /** Test clients identify at once: no 5 s identify throttle between reconnects. */
@@ -97,17 +112,20 @@ export const NO_IDENTIFY_WAIT: StartBotOptions['clientOptions'] = {
 /** Starts a fake Discord and the real bot (discord.js) logged in to it. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const fake = await FakeDiscord.start(options.fake);
-  const config = await fakeConfig(fake, options.seedsDir, typeof options.env === 'function' ? options.env(fake) : options.env);
+  const env = typeof options.env === 'function' ? options.env(fake) : options.env;
+  const config = await fakeConfig(fake, options.seedsDir, env);
+  const botConfig = fakeBotConfig(fake, env);
   const log = watchedLog();
   const ctx = await createContext(config, log.logger, { embedder: options.embedder ?? (await bundledEmbedder()) });
   if (options.openIndex ?? true) await ctx.index.open();
-  const bot = await startBot(ctx, { clientOptions: NO_IDENTIFY_WAIT, ...options.start });
+  const bot = await startBot(ctx, botConfig, { clientOptions: NO_IDENTIFY_WAIT, ...options.start });
   const handled = async (x: InteractionExchange) => (await log.waitForInteraction(x.id), x);
   const harness: Harness = {
     fake,
     bot,
     ctx,
     config,
+    botConfig,
     log,
     handled,
     run: (name, commandOptions, who) => handled(fake.command(name, commandOptions, who)),

@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBotContext, type BotContext } from '../../src/app/app-context.js';
+import { parseAppConfig } from '../../src/app/config.js';
 import { loadCommands } from '../../src/app/load-commands.js';
 import { chatReadline, runChat } from '../../src/chat/chat-session.js';
 import { displayWidth, wrapText } from '../../src/chat/wrap.js';
@@ -49,7 +50,7 @@ const quoted = (text: string) => text.split('\n').filter((l) => l.startsWith('> 
 
 beforeAll(async () => {
   const config = await testConfig();
-  ctx = createBotContext(await createContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() }), { cooldown: false });
+  ctx = createBotContext(await createContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() }), parseAppConfig({}));
   story = await seedText();
 }, 30_000);
 afterAll(() => ctx?.feedback.close());

@@ -107,6 +107,13 @@ describe('dateline CLI', { timeout: 30_000 }, () => {
     expect(run.stderr).toContain('ANSWER_EXCERPTS="three"');
   });
 
+  it('ignores the bot’s settings: a bad Discord value in the environment does not stop the CLI', async () => {
+    const run = await dateline(['sources'], undefined, { DISCORD_CLIENT_ID: 'abc', ASK_COOLDOWN: 'lots', SHARD_COUNT: 'many' });
+    expect(run.stderr).not.toContain('Bad configuration');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Kerry');
+  });
+
   it('refuses an empty question', async () => {
     const run = await dateline(['ask', '  ']);
     expect(run.code).toBe(2);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchSharded, recommendedShardCount, shardEntry } from '../../src/discord/sharding.js';
-import { parseConfig } from '../../src/config.js';
+import { parseDiscordConfig } from '../../src/discord/config.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 
 let fake: FakeDiscord;
@@ -18,11 +18,11 @@ describe('SHARD_COUNT and the recommended shard count', () => {
     ['1', 1],
     [' 4 ', 4],
   ] as const)('reads SHARD_COUNT=%j as %j', (value, expected) => {
-    expect(parseConfig(value === undefined ? {} : { SHARD_COUNT: value }).shardCount).toBe(expected);
+    expect(parseDiscordConfig(value === undefined ? {} : { SHARD_COUNT: value }).shardCount).toBe(expected);
   });
 
   it.each(['0', '-2', '2.5', 'two', '10001'])('refuses SHARD_COUNT=%j, naming the value', (value) => {
-    expect(() => parseConfig({ SHARD_COUNT: value })).toThrow(`SHARD_COUNT="${value}": must be auto or a whole number of shards from 1 to 10000`);
+    expect(() => parseDiscordConfig({ SHARD_COUNT: value })).toThrow(`SHARD_COUNT="${value}": must be auto or a whole number of shards from 1 to 10000`);
   });
 
   it('asks DISCORD_API_URL (not discord.com) for the recommended count', async () => {
@@ -45,7 +45,7 @@ describe('SHARD_COUNT and the recommended shard count', () => {
 
   it('runs the bot entry in each shard process: the build in dist, the source under tsx', () => {
     const { file, execArgv } = shardEntry();
-    expect(file).toMatch(/[/\\]bot[/\\]main\.(js|ts)$/);
+    expect(file).toMatch(/[/\\]discord[/\\]main\.(js|ts)$/);
     expect(execArgv).toEqual(process.execArgv);
   });
 });
