@@ -3,14 +3,14 @@
  * modules, same order — and prints, as one JSON line, how long each phase
  * took in ms: `boot` (process start until this script runs), `imports` (the
  * CLI's module graph: commander, pino, transformers.js, onnxruntime…),
- * `model_load` (createContext), `index_load` (index.open()) and
+ * `model_load` (createCoreContext), `index_load` (index.open()) and
  * `first_answer` (ask and render). Run as a fresh process with SEEDS_DIR and
  * INDEX_DIR at a built index.
  */
 const boot = performance.now();
 await import('../src/cli/main.js');
 const { parseConfig } = await import('../src/config.js');
-const { createContext } = await import('../src/context.js');
+const { createCoreContext } = await import('../src/core-context.js');
 const { createLogger } = await import('../src/logger.js');
 const { ask } = await import('../src/queries.js');
 const { renderAnswer } = await import('../src/cli/render.js');
@@ -18,7 +18,7 @@ const imported = performance.now();
 
 const question = process.argv[2] ?? 'Where did Kerry and Lavrov meet?';
 const config = parseConfig(process.env);
-const ctx = await createContext(config, createLogger({ level: config.logLevel, pretty: true }));
+const ctx = await createCoreContext(config, createLogger({ level: config.logLevel, pretty: true }));
 const modelLoaded = performance.now();
 await ctx.index.open();
 const indexLoaded = performance.now();

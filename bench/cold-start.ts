@@ -9,7 +9,7 @@ export interface ColdStart {
   process: number;
   /** Loading the CLI's modules (commander, pino, zod, transformers.js and onnxruntime's native binding…). */
   imports: number;
-  /** createContext: the transformers.js pipeline, tokenizer.json and the ONNX model. */
+  /** createCoreContext: the transformers.js pipeline, tokenizer.json and the ONNX model. */
   model_load: number;
   /** index.open(): reading the seeds (to check they did not change) and loading the saved index. */
   index_load: number;

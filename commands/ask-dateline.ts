@@ -1,7 +1,7 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { answerQuestion } from '../src/app/ask-flow.js';
 import type { CommandOutcome } from '../src/app/command.js';
-import type { BotContext } from '../src/app/app-context.js';
+import type { AppContext } from '../src/app/app-context.js';
 import { stringOption, type Conversation } from '../src/app/conversation.js';
 import { BotError, BotErrorId } from '../src/app/errors.js';
 
@@ -9,7 +9,7 @@ import { BotError, BotErrorId } from '../src/app/errors.js';
 export const data = new ContextMenuCommandBuilder().setName('Ask Dateline').setType(ApplicationCommandType.Message);
 
 /** Answers the selected message's text as a question, in the channel. */
-export function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+export function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
   const question = (stringOption(conversation, 'message') ?? '').trim();
   if (!question) {
     throw new BotError(BotErrorId.EmptyQuestion, 'That message has no text to ask about (Dateline reads only the words of a message, not images or embeds).');

@@ -1,7 +1,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { answerQuestion, MAX_QUESTION_LENGTH } from '../src/app/ask-flow.js';
 import type { CommandOutcome } from '../src/app/command.js';
-import type { BotContext } from '../src/app/app-context.js';
+import type { AppContext } from '../src/app/app-context.js';
 import { booleanOption, stringOption, type Conversation } from '../src/app/conversation.js';
 import { storyChoices, storyOption } from '../src/discord/story-option.js';
 
@@ -16,7 +16,7 @@ export const data = new SlashCommandBuilder()
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer (default: everyone in the channel)'));
 
 /** Quotes the story's answer to the question, or says honestly that it doesn't say. */
-export function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+export function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
   const story = stringOption(conversation, 'story');
   return answerQuestion(conversation, ctx, stringOption(conversation, 'question') ?? '', {
     ephemeral: booleanOption(conversation, 'private') ?? false,

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandOutcome } from '../src/app/command.js';
-import type { BotContext } from '../src/app/app-context.js';
+import type { AppContext } from '../src/app/app-context.js';
 import { integerOption, stringOption, type Conversation } from '../src/app/conversation.js';
 import { formatCaption } from '../src/app/format.js';
 import { storyChoices, storyOption } from '../src/discord/story-option.js';
@@ -14,7 +14,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption(storyOption('Story the caption belongs to (default: the first story)'));
 
 /** Shows caption `number` of the chosen (or first) story. */
-export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+export async function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
   const number = integerOption(conversation, 'number') ?? 1;
   const story = stringOption(conversation, 'story');
   const caption = await conversation.inTime(async () => findCaption(await ctx.index.open(), number, story), { ephemeral: false, slow: ctx.index.current() === undefined });

@@ -1,6 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandOutcome } from '../src/app/command.js';
-import type { BotContext } from '../src/app/app-context.js';
+import type { AppContext } from '../src/app/app-context.js';
 import { integerOption, stringOption, type Conversation } from '../src/app/conversation.js';
 import { BotError, BotErrorId } from '../src/app/errors.js';
 import { captionPages } from '../src/app/format.js';
@@ -15,7 +15,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption(storyOption('Captions of one story only (default: every story)'));
 
 /** Shows one page of the numbered photo captions. */
-export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+export async function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
   const page = integerOption(conversation, 'page') ?? 1;
   const story = stringOption(conversation, 'story');
   const pages = await conversation.inTime(async () => captionPages(listCaptions(await ctx.index.open(), story), undefined, story), {

@@ -1,6 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandOutcome } from '../src/app/command.js';
-import type { BotContext } from '../src/app/app-context.js';
+import type { AppContext } from '../src/app/app-context.js';
 import type { Conversation } from '../src/app/conversation.js';
 import { formatFeedback } from '../src/app/format.js';
 import { requireModerator } from '../src/app/preconditions.js';
@@ -13,7 +13,7 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 /** Summarises the votes privately for the moderator. */
-export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+export async function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
   requireModerator(conversation, '/feedback', 'see the feedback');
   await conversation.send({ pages: formatFeedback(ctx.feedback.summary()), ephemeral: true });
   return { result: 'listed' };

@@ -1,6 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import type { CommandOutcome } from '../src/app/command.js';
-import type { BotContext } from '../src/app/app-context.js';
+import type { AppContext } from '../src/app/app-context.js';
 import type { Conversation } from '../src/app/conversation.js';
 import { BotError, BotErrorId } from '../src/app/errors.js';
 import { isUserFacing } from '../src/errors.js';
@@ -15,7 +15,7 @@ export const data = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild);
 
 /** Rebuilds the index while the old one keeps answering, then reports what changed. */
-export async function execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome> {
+export async function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
   requireModerator(conversation, '/reindex', 'rebuild the index');
   const by = `${conversation.user.name} (${conversation.user.id})`;
   const report = await conversation.inTime(

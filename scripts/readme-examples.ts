@@ -10,12 +10,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
-import { createBotContext } from '../src/app/app-context.js';
+import { createAppContext } from '../src/app/app-context.js';
 import { parseAppConfig } from '../src/app/config.js';
 import { loadCommands } from '../src/app/load-commands.js';
 import { createChatSession } from '../src/chat/chat-session.js';
 import { parseConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
+import { createCoreContext } from '../src/core-context.js';
 import { createLogger } from '../src/logger.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
@@ -34,7 +34,7 @@ export function exampleBlocks(readme: string): string[] {
 export async function replayExamples(blocks: readonly string[]): Promise<string[]> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'dateline-readme-'));
   const config = parseConfig({ INDEX_DIR: path.join(tmp, 'index'), DATA_DIR: path.join(tmp, 'data'), SEEDS_DIR: path.join(PROJECT_ROOT, 'seeds') });
-  const ctx = createBotContext(await createContext(config, createLogger({ level: 'warn' })), parseAppConfig({}));
+  const ctx = createAppContext(await createCoreContext(config, createLogger({ level: 'warn' })), parseAppConfig({}));
   let written = '';
   const output = new Writable({
     write(chunk, _encoding, done) {

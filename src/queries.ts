@@ -1,6 +1,6 @@
 import { answer, type Answer } from './answer/answer.js';
 import { cleanQuestion } from './answer/question.js';
-import type { AppContext } from './context.js';
+import type { CoreContext } from './core-context.js';
 import { ErrorId, UserFacingError } from './errors.js';
 import type { CorpusIndex } from './index/corpus-index.js';
 import { words } from './text/tokenize.js';
@@ -14,7 +14,7 @@ export interface AskOptions {
 }
 
 /** Asks one question of the serving index (opening it on first use). */
-export async function ask(ctx: Pick<AppContext, 'config' | 'embedder' | 'index'>, question: string, options: AskOptions = {}): Promise<Answer> {
+export async function ask(ctx: Pick<CoreContext, 'config' | 'embedder' | 'index'>, question: string, options: AskOptions = {}): Promise<Answer> {
   const cleaned = cleanQuestion(question);
   const index = await ctx.index.open();
   const story = options.story === undefined ? undefined : storyPosition(index, options.story);

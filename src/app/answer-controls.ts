@@ -5,7 +5,7 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { ask } from '../queries.js';
 import { buttonsExpired, type AnswerAction } from './answer-control-ids.js';
 import { expiredReply, fullParagraphReply, moreReply, reasonReply, voteReply, type CitedUnit } from './answer-control-replies.js';
-import type { BotContext } from './app-context.js';
+import type { AppContext } from './app-context.js';
 import type { CommandOutcome } from './command.js';
 import type { Conversation } from './conversation.js';
 
@@ -42,7 +42,7 @@ export function shownExcerpts(answer: Answer): Excerpt[] {
  * The next best passages after those an answer showed, from the index
  * serving now (asked again, in the answer queue), without repeating any.
  */
-export async function nextExcerpts(ctx: BotContext, answer: AnswerRecord): Promise<Excerpt[]> {
+export async function nextExcerpts(ctx: AppContext, answer: AnswerRecord): Promise<Excerpt[]> {
   const k = Math.min(10, answer.shown.length + MORE_EXCERPTS);
   const again = await ctx.answers.run(() => ask(ctx, answer.question, { k, ...(answer.story ? { story: answer.story } : {}) }));
   const shown = new Set(answer.shown.map((e) => e.text));
@@ -71,7 +71,7 @@ export async function runAnswerControl(
   conversation: Conversation,
   control: { action: AnswerAction; answerId: string },
   clicked: ClickedMessage,
-  ctx: BotContext,
+  ctx: AppContext,
 ): Promise<CommandOutcome> {
   const record = ctx.feedback.getAnswer(control.answerId);
   const ttl = ctx.buttonsTtlMs;

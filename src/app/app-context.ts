@@ -1,11 +1,11 @@
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../core-context.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import type { AppConfig } from './config.js';
 import { Cooldown, type RateLimit } from './cooldown.js';
 import { WorkQueue } from './work-queue.js';
 
 /** What every command gets: the core's context plus the app's own state. */
-export interface BotContext extends AppContext {
+export interface AppContext extends CoreContext {
   /** Per-user limit on questions (none in the terminal chat). */
   cooldown: Cooldown;
   /** Where answers wait their turn: a few at a time, first come first served. */
@@ -20,8 +20,8 @@ export interface BotContext extends AppContext {
   now: () => number;
 }
 
-/** Options for {@link createBotContext}. */
-export interface BotContextOptions {
+/** Options for {@link createAppContext}. */
+export interface AppContextOptions {
   /** Clock for the cooldown and button expiry. Default `Date.now`. */
   now?: () => number;
   /** Answers computed at the same time. Default 4. */
@@ -35,7 +35,7 @@ export interface BotContextOptions {
 }
 
 /** The app's context over the core's, opening the feedback database unless one is given. */
-export function createBotContext(core: AppContext, app: AppConfig, options: BotContextOptions = {}): BotContext {
+export function createAppContext(core: CoreContext, app: AppConfig, options: AppContextOptions = {}): AppContext {
   const now = options.now ?? Date.now;
   return {
     ...core,

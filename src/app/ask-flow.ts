@@ -2,7 +2,7 @@ import type { NewAnswer } from '../feedback/feedback-store.js';
 import { ask } from '../queries.js';
 import { shownExcerpts } from './answer-controls.js';
 import type { CommandOutcome } from './command.js';
-import type { BotContext } from './app-context.js';
+import type { AppContext } from './app-context.js';
 import type { Conversation } from './conversation.js';
 import { redact } from './error-details.js';
 import { BotError, BotErrorId } from './errors.js';
@@ -25,7 +25,7 @@ export interface AnswerQuestionOptions {
  * length and cooldown, answers in time (queued with the others), stores the
  * answer so its buttons work later, and sends the quotes with the buttons.
  */
-export async function answerQuestion(conversation: Conversation, ctx: BotContext, rawQuestion: string, options: AnswerQuestionOptions): Promise<CommandOutcome> {
+export async function answerQuestion(conversation: Conversation, ctx: AppContext, rawQuestion: string, options: AnswerQuestionOptions): Promise<CommandOutcome> {
   const question = redact(rawQuestion, ctx.secrets);
   const length = [...question].length;
   if (length > MAX_QUESTION_LENGTH) {
@@ -59,7 +59,7 @@ export async function answerQuestion(conversation: Conversation, ctx: BotContext
 }
 
 /** Stores the answer; an answer still goes out (without buttons) when the database fails. */
-function record(ctx: BotContext, answer: NewAnswer) {
+function record(ctx: AppContext, answer: NewAnswer) {
   try {
     return ctx.feedback.saveAnswer(answer);
   } catch (error) {

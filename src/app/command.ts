@@ -1,5 +1,5 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { BotContext } from './app-context.js';
+import type { AppContext } from './app-context.js';
 import type { Conversation } from './conversation.js';
 
 /** How a command ended, for the interaction's log line (e.g. `answered`, `declined`). */
@@ -22,9 +22,9 @@ export interface BotCommand {
   /** The command's definition: a `SlashCommandBuilder`, or a `ContextMenuCommandBuilder`. */
   data: { name: string; toJSON(): RESTPostAPIApplicationCommandsJSONBody };
   /** Answers one use of the command; throw a `BotError`/`UserFacingError` to refuse. */
-  execute(conversation: Conversation, ctx: BotContext): Promise<CommandOutcome | void>;
+  execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome | void>;
   /** Suggestions for the option being typed; must be quick (Discord waits 3 s). */
-  autocomplete?(focused: { name: string; value: string }, ctx: BotContext): Choice[] | Promise<Choice[]>;
+  autocomplete?(focused: { name: string; value: string }, ctx: AppContext): Choice[] | Promise<Choice[]>;
 }
 
 /** True when a module's exports make a {@link BotCommand}. */

@@ -1,5 +1,5 @@
 import { isUserFacing } from '../errors.js';
-import type { BotContext } from './app-context.js';
+import type { AppContext } from './app-context.js';
 import type { CommandOutcome } from './command.js';
 import { errorDetails, redact } from './error-details.js';
 
@@ -52,7 +52,7 @@ export interface BotRequest {
  * transport says expired ({@link BotRequest.expired}) is logged once. Writes one log line per
  * request with latency, result and the (redacted, bounded) options.
  */
-export async function runRequest(request: BotRequest, ctx: Pick<BotContext, 'logger'>, logMessage = 'interaction'): Promise<void> {
+export async function runRequest(request: BotRequest, ctx: Pick<AppContext, 'logger'>, logMessage = 'interaction'): Promise<void> {
   const started = performance.now();
   const { name: command, fields, secrets } = request;
   let outcome: CommandOutcome & { errorId?: string } = { result: 'ok' };

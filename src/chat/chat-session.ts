@@ -5,7 +5,7 @@ import type { Excerpt } from '../answer/excerpt.js';
 import { moreReply } from '../app/answer-control-replies.js';
 import { nextExcerpts, runAnswerControl } from '../app/answer-controls.js';
 import type { BotCommand } from '../app/command.js';
-import type { BotContext } from '../app/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 import type { Control, Conversation, Reply } from '../app/conversation.js';
 import { runRequest } from '../app/run-request.js';
 import { renderMarkdown } from './discord-markdown.js';
@@ -81,7 +81,7 @@ function renderControls(rows: readonly Control[][], color: boolean): string {
  * last answer's buttons (`more` again pages onwards), `help` lists the
  * commands and `quit` or `exit` ends. The terminal's user moderates.
  */
-export function createChatSession(ctx: BotContext, commands: ReadonlyMap<string, BotCommand>, options: ChatSessionOptions): ChatSession {
+export function createChatSession(ctx: AppContext, commands: ReadonlyMap<string, BotCommand>, options: ChatSessionOptions): ChatSession {
   const color = options.color ?? false;
   const write = (text: string) => {
     const width = options.width?.();
@@ -213,7 +213,7 @@ export function chatReadline(options: Pick<ChatOptions, 'input' | 'output' | 'in
  * `dateline chat`: a {@link createChatSession} over lines of `input`;
  * resolves when the input ends (Ctrl-D), on Ctrl-C, or on `quit`/`exit`.
  */
-export async function runChat(ctx: BotContext, commands: ReadonlyMap<string, BotCommand>, options: ChatOptions): Promise<void> {
+export async function runChat(ctx: AppContext, commands: ReadonlyMap<string, BotCommand>, options: ChatOptions): Promise<void> {
   const output = options.output as Writable & { columns?: number };
   const width = options.width ?? (options.interactive ? () => output.columns : undefined);
   const session = createChatSession(ctx, commands, { ...options, ...(width ? { width } : {}) });

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../core-context.js';
 import { checkBar } from '../eval/bar.js';
 import { EVAL_FILES } from '../eval/data-files.js';
 import { loadSquadSet, loadStorySet, type EvalSet } from '../eval/datasets.js';
@@ -81,7 +81,7 @@ async function loadSet(name: string, opts: EvalOptions, seedsDir: string): Promi
  * copies in `bench/results/`). A held-out set's misses stay out of both the
  * output and the JSON unless `--show-misses`.
  */
-export function evalCommand(context: () => Promise<AppContext>, print: (text: string) => void): Command {
+export function evalCommand(context: () => Promise<CoreContext>, print: (text: string) => void): Command {
   return new Command('eval')
     .description('measure answer quality on question sets, side by side with lexical and dense baselines')
     .addOption(new Option('--set <name>', 'which set (all = story, casual, squad)').choices([...EVAL_SET_NAMES, 'all']).default('all'))

@@ -6,11 +6,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import dotenv from 'dotenv';
 import type { Answer } from '../answer/answer.js';
 import { parseConfig } from '../config.js';
-import { createContext, type AppContext } from '../context.js';
+import { createCoreContext, type CoreContext } from '../core-context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
-import { createBotContext } from '../app/app-context.js';
+import { createAppContext } from '../app/app-context.js';
 import { parseAppConfig } from '../app/config.js';
 import { envSecrets, errorDetails, redactedMessage } from '../app/error-details.js';
 import { formatFeedback } from '../app/format.js';
@@ -60,13 +60,13 @@ export function answerJson(a: Answer): unknown {
   };
 }
 
-async function context(opts: GlobalOptions, logger: Logger): Promise<AppContext> {
+async function context(opts: GlobalOptions, logger: Logger): Promise<CoreContext> {
   const env = { ...process.env };
   if (opts.seeds) env.SEEDS_DIR = opts.seeds;
   if (opts.index) env.INDEX_DIR = opts.index;
   const config = parseConfig(env);
   logger.level = config.logLevel;
-  return createContext(config, logger, { onProgress: createProgress() });
+  return createCoreContext(config, logger, { onProgress: createProgress() });
 }
 
 async function* stdinLines(): AsyncGenerator<string> {
@@ -173,7 +173,7 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
     .action(async () => {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
       if (!process.env.LOG_LEVEL?.trim()) logger.level = 'warn';
-      const bot = createBotContext(ctx, parseAppConfig(process.env), { answerConcurrency: 1, secrets: envSecrets(process.env) });
+      const bot = createAppContext(ctx, parseAppConfig(process.env), { answerConcurrency: 1, secrets: envSecrets(process.env) });
       try {
         const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
         await runChat(bot, await loadCommands(), { input: process.stdin, output: process.stdout, interactive, color: interactive && !process.env.NO_COLOR });

@@ -1,4 +1,4 @@
-import { createContext, type ContextOptions } from '../context.js';
+import { createCoreContext, type CoreContextOptions } from '../core-context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger } from '../logger.js';
 import { envSecrets, errorDetails, redactedMessage } from '../app/error-details.js';
@@ -11,8 +11,8 @@ export interface LaunchOptions {
   stderr?: (text: string) => void;
   /** Where JSON log lines go. Default standard error. */
   writeLog?: (line: string) => void;
-  /** Passed to `createContext` (tests give an embedder). */
-  context?: ContextOptions;
+  /** Passed to `createCoreContext` (tests give an embedder). */
+  context?: CoreContextOptions;
   /** Passed to {@link startBot}. */
   start?: StartBotOptions;
 }
@@ -32,7 +32,7 @@ export async function launchBot(env: NodeJS.ProcessEnv, options: LaunchOptions =
   const logger = createLogger({ level: config.logLevel, ...(options.writeLog ? { write: options.writeLog } : {}) });
   const secrets = envSecrets(env);
   try {
-    const ctx = await createContext(config, logger, options.context);
+    const ctx = await createCoreContext(config, logger, options.context);
     await ctx.index.open();
     return { ok: true, bot: await startBot(ctx, settings, options.start) };
   } catch (error) {

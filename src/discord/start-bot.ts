@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../core-context.js';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { BotCommand } from '../app/command.js';
 import { createDiscordContext } from './discord-context.js';
@@ -65,7 +65,7 @@ export interface RunningBot {
  * gateway address comes from that API's `/gateway/bot`), serves the slash
  * commands, and resolves once the client is ready.
  */
-export async function startBot(app: AppContext, config: BotConfig, options: StartBotOptions = {}): Promise<RunningBot> {
+export async function startBot(app: CoreContext, config: BotConfig, options: StartBotOptions = {}): Promise<RunningBot> {
   const { logger } = app;
   const token = options.token ?? config.discord.token;
   if (!token) throw new UserFacingError(ErrorId.BadConfig, missingSettingMessage('DISCORD_TOKEN'));

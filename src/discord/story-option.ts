@@ -1,7 +1,7 @@
 import type { SlashCommandStringOption } from 'discord.js';
 import { findStories } from '../queries.js';
 import type { Choice } from '../app/command.js';
-import type { BotContext } from '../app/app-context.js';
+import type { AppContext } from '../app/app-context.js';
 
 /** Discord's limits on an autocomplete choice: 25 choices, 100 characters per name and value. */
 const MAX_CHOICES = 25;
@@ -17,7 +17,7 @@ export function storyOption(description: string) {
  * from the index already in memory: it answers at once, and offers nothing
  * while the index is still loading rather than keep Discord waiting.
  */
-export function storyChoices(focused: { value: string }, ctx: Pick<BotContext, 'index'>): Choice[] {
+export function storyChoices(focused: { value: string }, ctx: Pick<AppContext, 'index'>): Choice[] {
   const index = ctx.index.current();
   if (!index) return [];
   return findStories(index, focused.value, MAX_CHOICES)

@@ -1,6 +1,6 @@
 import { parseAppConfig } from '../../src/app/config.js';
 import type { Config } from '../../src/config.js';
-import { createContext, type AppContext } from '../../src/context.js';
+import { createCoreContext, type CoreContext } from '../../src/core-context.js';
 import type { Embedder } from '../../src/embed/embedder.js';
 import { parseDiscordConfig, type BotConfig } from '../../src/discord/config.js';
 import { startBot, type RunningBot, type StartBotOptions } from '../../src/discord/start-bot.js';
@@ -63,7 +63,7 @@ export interface Harness {
   fake: FakeDiscord;
   /** The running bot; a test may replace it (a restart), and {@link stop} stops the one here. */
   bot: RunningBot;
-  ctx: AppContext;
+  ctx: CoreContext;
   config: Config;
   /** The app's and the bot's settings the bot started with. */
   botConfig: BotConfig;
@@ -116,7 +116,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = await fakeConfig(fake, options.seedsDir, env);
   const botConfig = fakeBotConfig(fake, env);
   const log = watchedLog();
-  const ctx = await createContext(config, log.logger, { embedder: options.embedder ?? (await bundledEmbedder()) });
+  const ctx = await createCoreContext(config, log.logger, { embedder: options.embedder ?? (await bundledEmbedder()) });
   if (options.openIndex ?? true) await ctx.index.open();
   const bot = await startBot(ctx, botConfig, { clientOptions: NO_IDENTIFY_WAIT, ...options.start });
   const handled = async (x: InteractionExchange) => (await log.waitForInteraction(x.id), x);

@@ -1,16 +1,16 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBotContext, type BotContext } from '../../src/app/app-context.js';
+import { createAppContext, type AppContext } from '../../src/app/app-context.js';
 import { parseAppConfig } from '../../src/app/config.js';
 import { loadCommands } from '../../src/app/load-commands.js';
 import { chatReadline, runChat } from '../../src/chat/chat-session.js';
 import { displayWidth, wrapText } from '../../src/chat/wrap.js';
-import { createContext } from '../../src/context.js';
+import { createCoreContext } from '../../src/core-context.js';
 import { bundledEmbedder, memoryLogger, seedText, testConfig } from '../support/fixtures.js';
 
 /** `dateline chat` runs the bot's own commands through a terminal adapter: type lines in, read what Discord would show. */
 
-let ctx: BotContext;
+let ctx: AppContext;
 let story: string;
 
 async function chat(...lines: string[]): Promise<string> {
@@ -50,7 +50,7 @@ const quoted = (text: string) => text.split('\n').filter((l) => l.startsWith('> 
 
 beforeAll(async () => {
   const config = await testConfig();
-  ctx = createBotContext(await createContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() }), parseAppConfig({}));
+  ctx = createAppContext(await createCoreContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() }), parseAppConfig({}));
   story = await seedText();
 }, 30_000);
 afterAll(() => ctx?.feedback.close());

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProgress, estimateSeconds, formatSeconds, PROGRESS_DELAY_MS } from '../../src/cli/progress.js';
-import { createContext } from '../../src/context.js';
+import { createCoreContext } from '../../src/core-context.js';
 import type { BuildProgress } from '../../src/index/corpus-index.js';
 import { bundledEmbedder, memoryLogger, testConfig } from '../support/fixtures.js';
 
@@ -95,7 +95,7 @@ describe('indexing progress', () => {
 
   it('is told every stage of a real build, in order, with the sentence count the result reports', async () => {
     const stages: BuildProgress[] = [];
-    const ctx = await createContext(await testConfig(), memoryLogger().logger, { embedder: await bundledEmbedder(), onProgress: (e) => stages.push(e) });
+    const ctx = await createCoreContext(await testConfig(), memoryLogger().logger, { embedder: await bundledEmbedder(), onProgress: (e) => stages.push(e) });
     const report = await ctx.index.reindex();
     const order = [...new Set(stages.map((e) => e.stage))];
     expect(order).toEqual(['embedding', 'graph', 'lexical', 'saving']);

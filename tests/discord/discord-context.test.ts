@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseDiscordConfig, type BotConfig } from '../../src/discord/config.js';
 import { createDiscordContext } from '../../src/discord/discord-context.js';
-import type { AppContext } from '../../src/context.js';
+import type { CoreContext } from '../../src/core-context.js';
 import type { FeedbackStore } from '../../src/feedback/feedback-store.js';
 
 // The deferral policy with another timer: the bot's context must follow it, not a number of its own.
@@ -10,7 +10,7 @@ vi.mock('../../src/discord/defer-policy.js', async (original) => {
   return { ...policy, DEFER_THRESHOLDS: Object.freeze({ ...policy.DEFER_THRESHOLDS, deferAfterMs: 1234 }) };
 });
 
-const app = { config: { dataDir: '/nowhere' } } as unknown as AppContext;
+const app = { config: { dataDir: '/nowhere' } } as unknown as CoreContext;
 const settings: BotConfig = { app: { buttonsTtlMs: 60_000 }, discord: parseDiscordConfig({ DISCORD_TOKEN: 'token-for-the-test', ASK_COOLDOWN: '2/10' }) };
 
 describe('the Discord context', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { evalCommand } from '../../src/cli/eval-command.js';
-import type { AppContext } from '../../src/context.js';
+import type { CoreContext } from '../../src/core-context.js';
 import { IndexService } from '../../src/index/index-service.js';
 import { noisyQuestions } from '../../src/eval/noise.js';
 import { bundledEmbedder, memoryLogger, seedsFolder, tempDir, testConfig } from '../support/fixtures.js';
@@ -17,7 +17,7 @@ const QUESTIONS = {
 };
 const ALL_QUESTIONS = [...QUESTIONS.answerable, ...QUESTIONS.unanswerable].map((q) => ({ q: q.q, answers: [] }));
 
-let context: AppContext;
+let context: CoreContext;
 let questionsFile: string;
 
 beforeAll(async () => {

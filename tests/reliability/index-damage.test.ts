@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBot } from '../../src/discord/launch.js';
-import { createContext } from '../../src/context.js';
+import { createCoreContext } from '../../src/core-context.js';
 import { currentGeneration } from '../../src/index/store.js';
 import { NO_IDENTIFY_WAIT } from '../bot/harness.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   seedsDir = await seedsFolder();
   const config = await testConfig(seedsDir);
   goodIndex = config.indexDir;
-  await (await createContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() })).index.open();
+  await (await createCoreContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() })).index.open();
 }, 30_000);
 afterAll(() => fake?.stop());
 

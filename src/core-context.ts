@@ -6,22 +6,22 @@ import { IndexService, type ProgressListener } from './index/index-service.js';
 import type { Logger } from './logger.js';
 
 /** Everything a front end (CLI, Discord, benchmark) needs, passed explicitly. */
-export interface AppContext {
+export interface CoreContext {
   config: Config;
   embedder: Embedder;
   index: IndexService;
   logger: Logger;
 }
 
-/** Options for {@link createContext}. */
-export interface ContextOptions {
+/** Options for {@link createCoreContext}. */
+export interface CoreContextOptions {
   /** Use this embedder instead of loading `config.embeddingModel`. */
   embedder?: Embedder;
   onProgress?: ProgressListener;
 }
 
 /** Loads the embedding model and wires the index service; the index itself opens lazily. */
-export async function createContext(config: Config, logger: Logger, options: ContextOptions = {}): Promise<AppContext> {
+export async function createCoreContext(config: Config, logger: Logger, options: CoreContextOptions = {}): Promise<CoreContext> {
   const embedder = options.embedder ?? (await loadTransformersEmbedder({ modelId: config.embeddingModel, modelsDir: config.modelsDir }));
   return { config, embedder, logger, index: new IndexService({ config, embedder, logger, confidenceModel: CONFIDENCE_MODEL.version }, options.onProgress) };
 }
