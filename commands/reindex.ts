@@ -28,6 +28,7 @@ export async function execute(conversation: Conversation, ctx: AppContext): Prom
       }),
     { ephemeral: true, slow: true },
   );
-  await conversation.send({ pages: formatReindex(report), ephemeral: true });
+  const more = (await ctx.afterReindex?.(report)) ?? [];
+  await conversation.send({ pages: formatReindex(report, more), ephemeral: true });
   return { result: 'reindexed' };
 }

@@ -1,4 +1,5 @@
 import type { CoreContext } from '../core-context.js';
+import type { ReindexReport } from '../index/index-service.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
 import type { AppConfig } from './config.js';
 import { Cooldown, type RateLimit } from './cooldown.js';
@@ -18,6 +19,12 @@ export interface AppContext extends CoreContext {
   secrets: readonly string[];
   /** The clock buttons expire by (ms since the epoch). */
   now: () => number;
+  /**
+   * What the front end does after `/reindex` rebuilt the index, and the lines
+   * it adds to the report (Discord under sharding: every shard loads the new
+   * generation). Absent: nothing more to do.
+   */
+  afterReindex?: (report: ReindexReport) => Promise<readonly string[]>;
 }
 
 /** Options for {@link createAppContext}. */
@@ -32,6 +39,8 @@ export interface AppContextOptions {
   secrets?: readonly (string | undefined)[];
   /** Feedback database to use. Default: `feedback.sqlite` in `config.dataDir`. */
   feedback?: FeedbackStore;
+  /** See {@link AppContext.afterReindex}. Default none. */
+  afterReindex?: AppContext['afterReindex'];
 }
 
 /** The app's context over the core's, opening the feedback database unless one is given. */
@@ -45,5 +54,6 @@ export function createAppContext(core: CoreContext, app: AppConfig, options: App
     buttonsTtlMs: app.buttonsTtlMs,
     secrets: (options.secrets ?? []).filter((s): s is string => Boolean(s)),
     now,
+    ...(options.afterReindex ? { afterReindex: options.afterReindex } : {}),
   };
 }

@@ -145,8 +145,8 @@ export function captionPages(captions: readonly CaptionEntry[], limit: number = 
   });
 }
 
-/** What a reindex changed, as messages. */
-export function formatReindex(r: ReindexReport, limit: number = DISCORD_LIMITS.content): string[] {
+/** What a reindex changed, as messages; `more` are lines the front end adds (Discord: what each shard serves now). */
+export function formatReindex(r: ReindexReport, more: readonly string[] = [], limit: number = DISCORD_LIMITS.content): string[] {
   const change = (before: number | undefined, after: number) => (before === undefined ? `${after}` : `${before} → ${after}`);
   const headline = r.adopted
     ? `**Index rebuilt** by another shard just now (it was already rebuilding), with ${literal(r.model)}.`
@@ -155,23 +155,9 @@ export function formatReindex(r: ReindexReport, limit: number = DISCORD_LIMITS.c
     headline,
     `Stories: ${change(r.previous?.stories, r.stories)} · Sentences: ${change(r.previous?.chunks, r.chunks)}`,
     ...r.problems.map((p) => `Skipped ${literal(p.file)}: ${literal(p.reason)}`),
-    ...shardLines(r),
+    ...more,
   ];
   return splitMessage(lines.join('\n'), limit);
-}
-
-/** Under sharding: which generation each shard serves after the reindex. */
-function shardLines(r: ReindexReport): string[] {
-  if (!r.shards?.length) return [];
-  const ok = r.shards.filter((s) => s.generation === r.generation).length;
-  const head =
-    ok === r.shards.length
-      ? `All ${r.shards.length} shards serve ${literal(r.generation)}.`
-      : `${ok} of ${r.shards.length} shards serve ${literal(r.generation)}; a shard that is down loads it when it starts.`;
-  const each = r.shards.map((s) =>
-    s.generation ? `Shard ${s.shard}: ${literal(s.generation)}${s.generation === r.generation ? '' : ' (older)'}` : `Shard ${s.shard}: not reloaded (${literal(s.error ?? 'no answer')})`,
-  );
-  return [head, ...each];
 }
 
 /** One photo caption in full, with its number, credit, place, date and story. */

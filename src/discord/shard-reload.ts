@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client, Shard, ShardingManager } from 'discord.js';
-import type { IndexService, ShardGeneration } from '../index/index-service.js';
+import { literal } from '../app/format.js';
+import type { IndexService, ReindexReport } from '../index/index-service.js';
 import type { Logger } from '../logger.js';
 import { errorDetails } from '../app/error-details.js';
 
@@ -23,6 +24,14 @@ interface ReloadReply {
   dateline: 'reload-all-done';
   nonce: string;
   shards: ShardGeneration[];
+}
+
+/** What one shard serves after a reindex, or why it could not say. */
+export interface ShardGeneration {
+  shard: number;
+  generation?: string;
+  /** Why the shard did not answer (down, restarting, reload failed). */
+  error?: string;
 }
 
 /** What a shard's reload hook answers. */
@@ -113,16 +122,22 @@ export async function reloadAllShards(client: Client, timeoutMs = RELOAD_ALL_TIM
   }
 }
 
+/** What a shard wires up: a catch-up to run once ready, and the reload of every shard after a `/reindex`. */
+export interface ShardReload {
+  /** Loads the generation `CURRENT` names (a shard that started during a rebuild catches up here). */
+  catchUp(): Promise<void>;
+  /** Has every shard load the new generation; resolves to the report's lines on what each serves. */
+  afterReindex(report: ReindexReport): Promise<readonly string[]>;
+}
+
 /**
  * Shard side: exposes {@link IndexService.reload} to the manager's evals,
- * and after each `/reindex` has every shard reload and reports what they
- * serve. Returns a function to call once the client is ready (a shard that
- * started during a rebuild catches up there).
+ * and gives the `/reindex` flow the reload of every shard (see {@link ShardReload}).
  */
-export function wireShardReload(client: Client, index: IndexService, logger: Logger): () => Promise<void> {
+export function wireShardReload(client: Client, index: IndexService, logger: Logger): ShardReload {
   const hook = async (): Promise<ShardReloadResult> => ({ generation: await index.reload() });
   Object.defineProperty(client, Symbol.for(RELOAD_HOOK), { value: hook, configurable: true });
-  index.afterReindex = async (report) => {
+  const reloadAll = async (report: ReindexReport): Promise<ShardGeneration[]> => {
     try {
       return await reloadAllShards(client);
     } catch (error) {
@@ -131,11 +146,28 @@ export function wireShardReload(client: Client, index: IndexService, logger: Log
       return ids.map((shard) => ({ shard, generation: report.generation }));
     }
   };
-  return async () => {
-    try {
-      await index.reload();
-    } catch (error) {
-      logger.warn({ error: errorDetails(error, []) }, 'Could not reload the index after the shard started');
-    }
+  return {
+    catchUp: async () => {
+      try {
+        await index.reload();
+      } catch (error) {
+        logger.warn({ error: errorDetails(error, []) }, 'Could not reload the index after the shard started');
+      }
+    },
+    afterReindex: async (report) => shardLines(report.generation, await reloadAll(report)),
   };
+}
+
+/** The report's lines under sharding: which generation each shard serves after the reindex. */
+export function shardLines(generation: string, shards: readonly ShardGeneration[]): string[] {
+  if (!shards.length) return [];
+  const ok = shards.filter((s) => s.generation === generation).length;
+  const head =
+    ok === shards.length
+      ? `All ${shards.length} shards serve ${literal(generation)}.`
+      : `${ok} of ${shards.length} shards serve ${literal(generation)}; a shard that is down loads it when it starts.`;
+  const each = shards.map((s) =>
+    s.generation ? `Shard ${s.shard}: ${literal(s.generation)}${s.generation === generation ? '' : ' (older)'}` : `Shard ${s.shard}: not reloaded (${literal(s.error ?? 'no answer')})`,
+  );
+  return [head, ...each];
 }

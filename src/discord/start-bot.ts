@@ -70,11 +70,6 @@ export async function startBot(app: CoreContext, config: BotConfig, options: Sta
   const token = options.token ?? config.discord.token;
   if (!token) throw new UserFacingError(ErrorId.BadConfig, missingSettingMessage('DISCORD_TOKEN'));
   const commands = options.commands ?? (await loadCommands());
-  const ctx = createDiscordContext(app, config, options);
-  const feedback = ctx.feedback;
-  const closeFeedback = () => {
-    if (!options.feedback) feedback.close();
-  };
   const client = new Client({
     // GuildMessages (not privileged) delivers messages that mention the bot with their text.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
@@ -91,8 +86,13 @@ export async function startBot(app: CoreContext, config: BotConfig, options: Sta
     },
   });
 
-  // Under discord.js's ShardingManager: reload when a sibling shard rebuilt the index.
-  const catchUp = client.shard ? wireShardReload(client, app.index, logger) : undefined;
+  // Under discord.js's ShardingManager: reload when a sibling shard rebuilt the index, and have all reload after /reindex.
+  const shardReload = client.shard ? wireShardReload(client, app.index, logger) : undefined;
+  const ctx = createDiscordContext(app, config, { ...options, ...(shardReload ? { afterReindex: shardReload.afterReindex } : {}) });
+  const feedback = ctx.feedback;
+  const closeFeedback = () => {
+    if (!options.feedback) feedback.close();
+  };
 
   const handle = createInteractionHandler(commands, ctx);
   const inFlight = new Set<Promise<void>>();
@@ -128,7 +128,7 @@ export async function startBot(app: CoreContext, config: BotConfig, options: Sta
   if (config.discord.clientId && client.application?.id !== config.discord.clientId) {
     logger.warn({ configured: config.discord.clientId, actual: client.application?.id }, 'DISCORD_CLIENT_ID is not the application this token belongs to');
   }
-  await catchUp?.();
+  await shardReload?.catchUp();
   const shards = client.shard ? { shards: client.shard.ids, shardCount: client.shard.count, generation: app.index.generation() } : {};
   logger.info({ user: user.id, name: user.username, guilds: client.guilds.cache.size, commands: [...commands.keys()], ...shards }, 'Discord bot ready');
 

@@ -23,16 +23,6 @@ export interface ReindexReport {
   previous?: { stories: number; chunks: number; builtAt: string };
   /** True when another process was rebuilding: this one waited and took its fresh generation instead of building again. */
   adopted?: boolean;
-  /** Under sharding: the generation each shard serves after the reload (filled by {@link IndexService.afterReindex}). */
-  shards?: ShardGeneration[];
-}
-
-/** What one shard serves after a reindex, or why it could not say. */
-export interface ShardGeneration {
-  shard: number;
-  generation?: string;
-  /** Why the shard did not answer (down, restarting, reload failed). */
-  error?: string;
 }
 
 /** What an {@link IndexService} works with. */
@@ -64,11 +54,6 @@ export class IndexService {
   private servingGeneration: string | undefined;
   private reloads: Promise<unknown> = Promise.resolve();
 
-  /**
-   * Called after every successful reindex (sharded bots tell the other
-   * shards to {@link reload} here); what it returns becomes `report.shards`.
-   */
-  afterReindex: ((report: ReindexReport) => Promise<ShardGeneration[] | undefined>) | undefined;
 
   /** What this service builds with and asks of a loaded index. */
   private readonly settings: BuildSettings;
@@ -107,12 +92,7 @@ export class IndexService {
    * who asked (recorded in the manifest, shown by `sources`).
    */
   reindex(options: { by?: string } = {}): Promise<ReindexReport> {
-    this.rebuilding ??= this.rebuild(options.by)
-      .then(async (report) => {
-        const shards = await this.afterReindex?.(report);
-        return shards ? { ...report, shards } : report;
-      })
-      .finally(() => (this.rebuilding = undefined));
+    this.rebuilding ??= this.rebuild(options.by).finally(() => (this.rebuilding = undefined));
     return this.rebuilding;
   }
 
