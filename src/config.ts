@@ -2,6 +2,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BUNDLED_MODEL_ID } from './embed/bundled-model.js';
 import { booleanSetting, positiveInt, readEnv } from './env.js';
+import { DEFAULT_HNSW } from './index/hnsw-params.js';
+import { DEFAULT_MAX_SEED_BYTES } from './ingest/read-seeds.js';
 import { PROJECT_ROOT } from './paths.js';
 
 /**
@@ -34,15 +36,15 @@ const schema = z.object({
    */
   EMBEDDING_MODEL: z.string().min(1).default(BUNDLED_MODEL_ID),
   /** Largest story file accepted, in bytes (1 KB – 1 GB). Default 5 MB. */
-  MAX_SEED_BYTES: positiveInt(1024, 1024 ** 3).default(5 * 1024 * 1024),
+  MAX_SEED_BYTES: positiveInt(1024, 1024 ** 3).default(DEFAULT_MAX_SEED_BYTES),
   /** Excerpts per answer (1–10). Default 3. */
   ANSWER_EXCERPTS: positiveInt(1, 10).default(3),
   /** hnswlib graph degree M (4–64). Default 16. */
-  HNSW_M: positiveInt(4, 64).default(16),
+  HNSW_M: positiveInt(4, 64).default(DEFAULT_HNSW.m),
   /** hnswlib efConstruction (16–1000). Default 200. */
-  HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(200),
+  HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(DEFAULT_HNSW.efConstruction),
   /** hnswlib efSearch (10–1000). Default 100. */
-  HNSW_EF_SEARCH: positiveInt(10, 1000).default(100),
+  HNSW_EF_SEARCH: positiveInt(10, 1000).default(DEFAULT_HNSW.efSearch),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

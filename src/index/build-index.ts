@@ -5,7 +5,8 @@ import { indexTerms } from '../text/tokenize.js';
 import { flatten, unitTable, type BuildProgress, type BuildStage, type CorpusIndex } from './corpus-index.js';
 import { Bm25Index } from './lexical.js';
 import { SCHEMA_VERSION, type BuildSettings, type Manifest } from './manifest.js';
-import { DEFAULT_HNSW, HnswVectorIndex } from './vector.js';
+import { DEFAULT_HNSW } from './hnsw-params.js';
+import { HnswVectorIndex } from './vector.js';
 
 /** Texts embedded per call. */
 const EMBED_BATCH = 256;

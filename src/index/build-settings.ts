@@ -1,7 +1,7 @@
 import type { Embedder } from '../embed/embedder.js';
 import { DEFAULT_BM25 } from './lexical.js';
 import type { BuildSettings } from './manifest.js';
-import type { HnswParams } from './vector.js';
+import type { HnswParams } from './hnsw-params.js';
 
 /** What {@link buildSettings} derives the settings from. */
 export interface BuildSettingsSource {

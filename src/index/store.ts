@@ -8,7 +8,8 @@ import { unitTable, type CorpusIndex } from './corpus-index.js';
 import { Bm25Index, type Bm25Json } from './lexical.js';
 import { ensureIndexFolder } from './lock.js';
 import { manifestSchema, staleKind, staleReason, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
-import { HnswVectorIndex, type HnswParams } from './vector.js';
+import type { HnswParams } from './hnsw-params.js';
+import { HnswVectorIndex } from './vector.js';
 
 /** File in the index folder naming the generation that serves. */
 export const CURRENT_FILE = 'CURRENT';

@@ -1,19 +1,8 @@
 import hnswlib from 'hnswlib-node';
+import { DEFAULT_HNSW, type HnswParams } from './hnsw-params.js';
 import { topK } from './top-k.js';
 
 const { HierarchicalNSW } = hnswlib;
-
-/** hnswlib graph parameters (see the hnswlib docs for the trade-offs). */
-export interface HnswParams {
-  /** Links per node (4–64). Default 16. */
-  m: number;
-  /** Candidate list while building (16–1000). Default 200. */
-  efConstruction: number;
-  /** Candidate list while searching (10–1000). Default 100; raised to k when k is larger. */
-  efSearch: number;
-}
-
-export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 100 };
 
 /** A neighbour: its label and cosine similarity. */
 export interface Neighbour {

@@ -20,6 +20,9 @@ export interface SeedScan {
   problems: SeedProblem[];
 }
 
+/** Largest story file read by default (5 MB): a newsroom story is a few KB; anything bigger is likely not a story. `MAX_SEED_BYTES` changes it. */
+export const DEFAULT_MAX_SEED_BYTES = 5 * 1024 * 1024;
+
 /** Options for {@link readSeeds}. */
 export interface ReadSeedsOptions {
   /** Largest story file accepted, in bytes. Default 5 MB. */
@@ -162,7 +165,7 @@ async function readStory(folder: Folder, file: string, maxBytes: number, problem
  * holds no story files, or none of them can be read.
  */
 export async function readSeeds(dir: string, options: ReadSeedsOptions = {}): Promise<SeedScan> {
-  const maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_SEED_BYTES;
   let names: string[];
   let real: string;
   try {
