@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { HnswParams } from './hnsw-params.js';
 import type { Embedder } from '../embed/embedder.js';
 import { ErrorId, UserFacingError, isUserFacing } from '../errors.js';
 import { readSeeds, seedsHash, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
@@ -25,9 +25,23 @@ export interface ReindexReport {
   adopted?: boolean;
 }
 
+/** The settings an {@link IndexService} reads (the core's `Config` has them; folders absolute). */
+export interface IndexSettings {
+  /** Folder of stories (`SEEDS_DIR`). */
+  seedsDir: string;
+  /** Read links in the seeds folder that point outside it (`SEEDS_FOLLOW_LINKS`). */
+  seedsFollowLinks: boolean;
+  /** Largest story file accepted, in bytes (`MAX_SEED_BYTES`). */
+  maxSeedBytes: number;
+  /** Folder of the persisted index (`INDEX_DIR`). */
+  indexDir: string;
+  /** hnswlib parameters (`HNSW_*`). */
+  hnsw: HnswParams;
+}
+
 /** What an {@link IndexService} works with. */
 export interface IndexServiceDeps {
-  config: Config;
+  config: IndexSettings;
   embedder: Embedder;
   logger: Logger;
   /**
