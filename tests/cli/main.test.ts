@@ -17,7 +17,7 @@ beforeAll(async () => {
   await dateline(['reindex']);
 }, 60_000);
 
-describe('dateline CLI', { timeout: 30_000 }, () => {
+describe('dateline CLI', { timeout: 60_000 }, () => {
   it('ask --json prints the documented JSON on stdout only, quoting the story exactly', async () => {
     const run = await dateline(['ask', '--json', 'What are Western leaders considering?']);
     expect(run.code).toBe(0);
