@@ -1,4 +1,5 @@
 import { answer, type Answer } from './answer/answer.js';
+import type { ShownPassage } from './answer/excerpt.js';
 import { cleanQuestion } from './answer/question.js';
 import type { CoreContext } from './core-context.js';
 import { ErrorId, UserFacingError } from './errors.js';
@@ -11,14 +12,22 @@ export interface AskOptions {
   k?: number;
   /** Story id (file name without extension) to search; default every story. */
   story?: string;
+  /** Passages already shown, not to be quoted again ("More excerpts"); `k` then counts new ones. Default none. */
+  exclude?: readonly ShownPassage[];
 }
 
+/** An answer from the serving index, saying which generation it came from. */
+export type IndexAnswer = Answer & { generation: string };
+
 /** Asks one question of the serving index (opening it on first use). */
-export async function ask(ctx: Pick<CoreContext, 'config' | 'embedder' | 'index'>, question: string, options: AskOptions = {}): Promise<Answer> {
+export async function ask(ctx: Pick<CoreContext, 'config' | 'embedder' | 'index'>, question: string, options: AskOptions = {}): Promise<IndexAnswer> {
   const cleaned = cleanQuestion(question);
   const index = await ctx.index.open();
+  const generation = (ctx.index.current() === index ? ctx.index.generation() : undefined) ?? index.manifest.builtAt;
   const story = options.story === undefined ? undefined : storyPosition(index, options.story);
-  return answer(index, ctx.embedder, cleaned, { k: options.k ?? ctx.config.answerExcerpts, ...(story === undefined ? {} : { retrieve: { story } }) });
+  const exclude = options.exclude?.length ? { exclude: options.exclude } : {};
+  const found = await answer(index, ctx.embedder, cleaned, { k: options.k ?? ctx.config.answerExcerpts, ...(story === undefined ? {} : { retrieve: { story } }), ...exclude });
+  return { ...found, generation };
 }
 
 /**

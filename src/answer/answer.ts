@@ -7,7 +7,7 @@ import { describes, hasAnswerSpan } from './answer-type.js';
 import { CONFIDENCE_MODEL } from './confidence-model.js';
 import { decide, type Outcome } from './confidence.js';
 import { assessEvidence, sentenceWords, unitWords, weightedContent, type EvidenceFeatures } from './evidence.js';
-import { excerptFor, isDuplicate, type Excerpt } from './excerpt.js';
+import { excerptFor, isDuplicate, type Excerpt, type ShownPassage } from './excerpt.js';
 import { prepareQuestion, type Question } from './question.js';
 import { softCoverage } from './soft-coverage.js';
 import { vocabularyOf } from './vocabulary.js';
@@ -29,6 +29,12 @@ export interface Answer {
   excerpts: Excerpt[];
   /** When declined: the closest passages, which are not an answer. */
   closest?: Excerpt[];
+  /**
+   * The index generation that answered (its folder's name, else its build
+   * time), so a stored answer says what it came from. Set by `ask`
+   * (queries), which knows the serving generation; not part of `ask --json`.
+   */
+  generation?: string;
 }
 
 /** What a reply says above the passages of a "not sure" answer (`confidence: 'low'`). */
@@ -39,6 +45,11 @@ export interface AnswerOptions {
   /** Excerpts to return (1–10). Default 3. */
   k?: number;
   retrieve?: RetrieveOptions;
+  /**
+   * Passages already shown ("More excerpts"): neither they nor a near-duplicate
+   * of them is quoted again, and `k` counts new excerpts only. Default none.
+   */
+  exclude?: readonly ShownPassage[];
 }
 
 /** Score added to a sentence holding the asked-for answer type (0–1); 0.25 measured best of 0.15/0.25/0.35 on the SQuAD training articles. */
@@ -116,15 +127,18 @@ function strongNeighbour(index: CorpusIndex, chunk: Chunk, score: number, scores
   return options[0];
 }
 
-function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: number, q: Question): Excerpt[] {
+function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: number, q: Question, exclude: readonly ShownPassage[] = []): Excerpt[] {
   const kept: Excerpt[] = [];
+  const seen: ShownPassage[] = [...exclude];
   const scores = new Map(ranked.map((c) => [c.chunk, c.score]));
   for (const c of ranked) {
     if (kept.length >= k) break;
     const chunk = index.chunks[c.chunk]!;
     const partner = creditNeighbour(index, chunk, q) ?? typedNeighbour(index, chunk, q) ?? strongNeighbour(index, chunk, c.score, scores);
     const excerpt = excerptFor(index, chunk, c.score, partner);
-    if (!isDuplicate(excerpt, kept)) kept.push(excerpt);
+    if (isDuplicate(excerpt, seen)) continue;
+    kept.push(excerpt);
+    seen.push(excerpt);
   }
   return kept;
 }
@@ -141,7 +155,7 @@ export interface Assessment {
 export function assess(index: CorpusIndex, query: PreparedQuery, options: AnswerOptions = {}, vectors?: WordVectors): Assessment {
   const q = query.question;
   const ranked = rerankBySoftCoverage(index, rerankByAnswerType(index, retrieve(index, query, options.retrieve), q), q, vectors);
-  const excerpts = pickExcerpts(index, ranked, options.k ?? 3, q);
+  const excerpts = pickExcerpts(index, ranked, options.k ?? 3, q, options.exclude);
   const best = ranked[0];
   if (!best || excerpts.length === 0) return { ranked, excerpts, outcome: 'declined' };
   const features = assessEvidence(index, q, { chunk: best.chunk, score: best.score, dense: best.signals.dense }, ranked[1]?.score ?? 0, vectors);

@@ -6,6 +6,20 @@ import { words } from '../text/tokenize.js';
 /** Longest excerpt, in characters, unless one sentence alone is longer. */
 export const MAX_EXCERPT_CHARS = 400;
 
+/**
+ * The paragraph or caption an excerpt quotes, as it was when quoted: what
+ * "Full paragraph" shows without looking the excerpt up in the index again.
+ */
+export interface QuotedUnit {
+  /** Position of the unit in its story's `units`. */
+  index: number;
+  /** Offsets of the unit in the story's text: `story.text.slice(start, end) === text`. */
+  start: number;
+  end: number;
+  /** The whole paragraph or caption. */
+  text: string;
+}
+
 /** A verbatim quote: always `story.text.slice(start, end)`. */
 export interface Excerpt {
   text: string;
@@ -22,7 +36,18 @@ export interface Excerpt {
   score: number;
   /** Photo credit, for captions. */
   credit?: string;
+  /** The story's source URL, when it has one (front ends link it without opening the index). */
+  url?: string;
+  /**
+   * The unit quoted. Always set by `answer`; absent only from answers stored
+   * before it was (issue #14), which front ends look up in the index instead.
+   * Not part of `ask --json`.
+   */
+  unit?: QuotedUnit;
 }
+
+/** What identifies a passage already shown, for excluding it and its near-duplicates. */
+export type ShownPassage = Pick<Excerpt, 'story' | 'start' | 'end' | 'text'>;
 
 /**
  * Builds the excerpt for a best sentence: the sentence itself, joined with
@@ -58,6 +83,8 @@ export function excerptFor(index: CorpusIndex, chunk: Chunk, score: number, exte
   };
   if (story.date) excerpt.date = story.date;
   if (unit.credit) excerpt.credit = unit.credit;
+  if (story.url) excerpt.url = story.url;
+  excerpt.unit = { index: chunk.unit, start: unit.start, end: unit.end, text: unit.text };
   return excerpt;
 }
 
@@ -78,8 +105,8 @@ export function overlap(a: string, b: string): number {
 /** Near-duplicate threshold for {@link overlap}: repeated captions and background sentences sit above it. */
 export const DUPLICATE_OVERLAP = 0.6;
 
-/** Whether `candidate` repeats (or overlaps the span of) an excerpt already kept. */
-export function isDuplicate(candidate: Excerpt, kept: readonly Excerpt[]): boolean {
+/** Whether `candidate` repeats (or overlaps the span of) a passage already kept or shown. */
+export function isDuplicate(candidate: ShownPassage, kept: readonly ShownPassage[]): boolean {
   return kept.some(
     (k) =>
       (k.story === candidate.story && candidate.start < k.end && k.start < candidate.end) ||

@@ -103,6 +103,29 @@ describe('answer on the seed story', async () => {
     expect(day.excerpts[0]!.text).toContain('Sunday');
   });
 
+  it('carries the whole unit each excerpt quotes, so front ends need not look it up (issue #14)', async () => {
+    const a = await answer(index, embedder, "What is Philip Breedlove's job?");
+    expect(a.excerpts[0]!.unit!.text).toMatch(/^General Philip Breedlove, who is both NATO's Supreme Allied Commander Europe/);
+    for (const e of a.excerpts) {
+      const unit = story.units[e.unit!.index]!;
+      expect(e.unit).toEqual({ index: e.unit!.index, start: unit.start, end: unit.end, text: unit.text });
+      expect(unit.start <= e.start && e.end <= unit.end && unit.citation === e.citation).toBe(true);
+      expect(e.url).toBe(story.url);
+    }
+  });
+
+  it('quotes no passage it is told was shown: the next ones are those a longer answer ranks after them', async () => {
+    const passages = (a: Awaited<ReturnType<typeof answer>>) => (a.answered ? a.excerpts : (a.closest ?? []));
+    for (const q of ["What is Philip Breedlove's job?", 'Where did Kerry and Lavrov meet?', 'What was the score of the hockey game?']) {
+      const longer = passages(await answer(index, embedder, q, { k: 6 }));
+      const shown = passages(await answer(index, embedder, q, { k: 3 }));
+      const next = passages(await answer(index, embedder, q, { k: 3, exclude: shown }));
+      expect(shown).toEqual(longer.slice(0, 3));
+      expect(next).toEqual(longer.slice(3));
+      expect(next.length).toBeGreaterThan(0);
+    }
+  });
+
   it('is not sure, rather than sure, when the story holds the subject but not the asked-for fact', async () => {
     const a = await answer(index, embedder, 'What is the price of Russian oil?');
     expect(a.confidence).not.toBe('high');
