@@ -42,18 +42,18 @@ export async function answerQuestion(conversation: Conversation, ctx: AppContext
   const slow = ctx.index.current() === undefined || ctx.index.busy || ctx.answers.expectedWaitMs() > conversation.ackDueInMs();
   const askOptions = options.story ? { story: options.story } : {};
   const answer = await conversation.inTime(() => ctx.answers.run(() => ask(ctx, question, askOptions)), { ephemeral: options.ephemeral, slow });
-  const index = await ctx.index.open();
+  const shown = shownExcerpts(answer);
   const stored = record(ctx, {
     question: answer.question,
     answered: answer.answered,
-    shown: shownExcerpts(answer),
+    shown,
     story: options.story ?? null,
-    indexVersion: ctx.index.generation() ?? index.manifest.builtAt,
+    indexVersion: answer.generation,
     userId: conversation.user.id,
     guildId: conversation.guildId,
     via: conversation.via,
   });
-  const pages = formatAnswer(answer, { urlOf: (id) => index.stories.find((s) => s.id === id)?.url });
+  const pages = formatAnswer(answer, { urlOf: (story) => shown.find((e) => e.story === story)?.url });
   await conversation.send({ pages, ephemeral: options.ephemeral, ...(stored ? { controls: answerControls(stored) } : {}) });
   return { result: answer.answered ? 'answered' : 'declined' };
 }
