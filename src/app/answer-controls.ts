@@ -12,6 +12,38 @@ import type { Conversation } from './conversation.js';
 /** Excerpts "More excerpts" shows. */
 export const MORE_EXCERPTS = 3;
 
+/** Most passages an answer and its "More excerpts" show in all (the most `ask` returns). */
+const MAX_PASSAGES = 10;
+
+/**
+ * The paragraphs and captions the excerpts quote, each once, in order, as
+ * stored with them; undefined when an excerpt carries no unit (answers
+ * stored before excerpts did).
+ */
+export function quotedUnits(excerpts: readonly Excerpt[]): CitedUnit[] | undefined {
+  if (!excerpts.every((e) => e.unit)) return undefined;
+  const seen = new Set<string>();
+  const units: CitedUnit[] = [];
+  for (const e of excerpts) {
+    const key = `${e.story}:${e.unit!.index}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    units.push({ story: e.story, title: e.title, ...(e.date ? { date: e.date } : {}), citation: e.citation, text: e.unit!.text, ...(e.credit ? { credit: e.credit } : {}) });
+  }
+  return units;
+}
+
+/**
+ * What "Full paragraph" shows for a stored answer: the units stored with it
+ * while the generation it came from still serves. Otherwise (an answer
+ * stored without units, or the index rebuilt since, so the story may have
+ * changed) they are looked up in the serving index by {@link citedUnits}.
+ */
+export async function fullParagraphs(ctx: Pick<AppContext, 'index'>, record: Pick<AnswerRecord, 'shown' | 'indexVersion'>): Promise<{ units: CitedUnit[]; missing: number }> {
+  const stored = record.indexVersion === ctx.index.generation() ? quotedUnits(record.shown) : undefined;
+  return stored ? { units: stored, missing: 0 } : citedUnits(await ctx.index.open(), record.shown);
+}
+
 /**
  * The paragraphs and captions of `index` that the excerpts quote, each once,
  * in order. An excerpt is looked up by its offsets, or by its text when the
@@ -40,15 +72,14 @@ export function shownExcerpts(answer: Answer): Excerpt[] {
 
 /**
  * The next best passages after those an answer showed, from the index
- * serving now (asked again, in the answer queue), without repeating any.
+ * serving now (asked again, in the answer queue, with the shown passages
+ * excluded by story and span), at most {@link MAX_PASSAGES} in all.
  */
 export async function nextExcerpts(ctx: AppContext, answer: AnswerRecord): Promise<Excerpt[]> {
-  const k = Math.min(10, answer.shown.length + MORE_EXCERPTS);
-  const again = await ctx.answers.run(() => ask(ctx, answer.question, { k, ...(answer.story ? { story: answer.story } : {}) }));
-  const shown = new Set(answer.shown.map((e) => e.text));
-  return shownExcerpts(again)
-    .filter((e) => !shown.has(e.text))
-    .slice(0, MORE_EXCERPTS);
+  const k = Math.min(MORE_EXCERPTS, MAX_PASSAGES - answer.shown.length);
+  if (k <= 0) return [];
+  const again = await ctx.answers.run(() => ask(ctx, answer.question, { k, exclude: answer.shown, ...(answer.story ? { story: answer.story } : {}) }));
+  return shownExcerpts(again);
 }
 
 /** How a front end changes the message whose control was used. */
@@ -87,7 +118,7 @@ export async function runAnswerControl(
       await conversation.send(moreReply(record, await conversation.inTime(() => nextExcerpts(ctx, record), privately)));
       return { result: 'more' };
     case 'full':
-      await conversation.send(fullParagraphReply(await conversation.inTime(async () => citedUnits(await ctx.index.open(), record.shown), privately)));
+      await conversation.send(fullParagraphReply(await conversation.inTime(() => fullParagraphs(ctx, record), privately)));
       return { result: 'full' };
     case 'up':
     case 'down':

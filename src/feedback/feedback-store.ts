@@ -30,11 +30,15 @@ export interface AnswerRecord {
   createdAt: number;
   question: string;
   answered: boolean;
-  /** The excerpts shown (or, when declined, the closest passages shown as not an answer). */
+  /**
+   * The excerpts shown (or, when declined, the closest passages shown as not
+   * an answer), stored as JSON with their `unit` and `url` so "Full paragraph"
+   * needs no index; records stored before excerpts carried them lack both.
+   */
   shown: Excerpt[];
   /** The story the question was restricted to, if any (for "More excerpts"). */
   story: string | null;
-  /** Index generation the answer came from. */
+  /** Index generation the answer came from (`Answer.generation`). */
   indexVersion: string;
   userId: string;
   guildId: string | null;
@@ -45,12 +49,15 @@ export interface AnswerRecord {
 /** What a caller supplies to {@link FeedbackStore.saveAnswer}. */
 export type NewAnswer = Omit<AnswerRecord, 'id' | 'createdAt'>;
 
+/** An excerpt as `votes()` exports it: without the unit and URL kept for the buttons. */
+export type ExportedExcerpt = Omit<Excerpt, 'unit' | 'url'>;
+
 /** One vote with the answer it is about, as exported. */
 export interface VoteRecord {
   answerId: string;
   question: string;
   answered: boolean;
-  shown: Excerpt[];
+  shown: ExportedExcerpt[];
   indexVersion: string;
   via: string;
   userId: string;
@@ -287,7 +294,7 @@ export class FeedbackStore {
       answerId: r.answer_id,
       question: r.question,
       answered: r.answered === 1,
-      shown: JSON.parse(r.shown) as Excerpt[],
+      shown: (JSON.parse(r.shown) as Excerpt[]).map(({ unit: _unit, url: _url, ...e }) => e),
       indexVersion: r.index_version,
       via: r.via,
       userId: r.user_id,

@@ -31,6 +31,16 @@ describe('FeedbackStore', () => {
     again.close();
   });
 
+  it('keeps each shown excerpt\'s unit and URL for the buttons, and leaves them out of the exported votes', async () => {
+    const store = FeedbackStore.open(await tempDir(), { keepMs: DAY });
+    const quoted: Excerpt = { ...excerpt, url: 'https://example.com/talks', unit: { index: 0, start: 0, end: 60, text: 'Kerry and Lavrov met in Paris. They talked for four hours.' } };
+    const saved = store.saveAnswer({ ...answer('Where?'), shown: [quoted] });
+    expect(store.getAnswer(saved.id)!.shown).toEqual([quoted]);
+    store.vote(saved.id, 'u1', 'up');
+    expect(store.votes()[0]!.shown).toEqual([excerpt]);
+    store.close();
+  });
+
   it('counts one vote per user per answer: voting again replaces it, and a changed vote drops the old reason', async () => {
     const store = FeedbackStore.open(await tempDir(), { keepMs: DAY });
     const a = store.saveAnswer(answer('Q'));
