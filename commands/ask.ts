@@ -1,5 +1,5 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { answerQuestion, MAX_QUESTION_LENGTH } from '../src/app/ask-flow.js';
+import { answerQuestion, MAX_ASKED_QUESTION_CHARS } from '../src/app/ask-flow.js';
 import type { CommandOutcome } from '../src/app/command.js';
 import type { AppContext } from '../src/app/app-context.js';
 import { booleanOption, stringOption, type Conversation } from '../src/app/conversation.js';
@@ -10,7 +10,7 @@ export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask about the story: the answer quotes it word for word, with citations.')
   .addStringOption((o) =>
-    o.setName('question').setDescription('Your question, e.g. Where did Kerry and Lavrov meet?').setRequired(true).setMaxLength(MAX_QUESTION_LENGTH),
+    o.setName('question').setDescription('Your question, e.g. Where did Kerry and Lavrov meet?').setRequired(true).setMaxLength(MAX_ASKED_QUESTION_CHARS),
   )
   .addStringOption(storyOption('Search one story only (default: every story)'))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer (default: everyone in the channel)'));

@@ -1,6 +1,7 @@
 import dotenv from 'dotenv';
 import { runDeployCommands } from '../src/discord/deploy.js';
-import { envSecrets, redactedMessage } from '../src/app/error-details.js';
+import { redactedMessage } from '../src/app/error-details.js';
+import { envSecrets } from '../src/app/secrets.js';
 
 /** Registers the bot's slash commands: in DISCORD_GUILD_ID when set (instant), else globally (may take a while to appear). */
 dotenv.config({ quiet: true });

@@ -5,7 +5,7 @@ import { isRare } from '../text/rarity.js';
 import { fold, indexTerms, STOPWORDS, terms, words, type WordToken } from '../text/tokenize.js';
 import { definitionSubject, detectAnswerType, withoutWhPhrase, type AnswerType } from './answer-type.js';
 
-/** Longest question accepted, in characters, after clean-up. */
+/** Longest question the core accepts from any caller, in characters after clean-up (Discord and the chat allow 300: `MAX_ASKED_QUESTION_CHARS`). */
 export const MAX_QUESTION_CHARS = 1000;
 
 /** Characters a reader cannot see: controls, zero-width and direction marks, soft hyphen, BOM, Unicode tags. */

@@ -4,13 +4,18 @@ import { shownExcerpts } from './answer-controls.js';
 import type { CommandOutcome } from './command.js';
 import type { AppContext } from './app-context.js';
 import type { Conversation } from './conversation.js';
-import { redact } from './error-details.js';
 import { BotError, BotErrorId } from './errors.js';
 import { formatAnswer } from './format.js';
 import { answerControls } from './answer-control-ids.js';
+import { redact } from './secrets.js';
 
-/** Longest question Discord lets a user type into `/ask`; longer ones (a selected message, a mention) are refused. */
-export const MAX_QUESTION_LENGTH = 300;
+/**
+ * Longest question a person may ask in Discord or the terminal chat: what
+ * `/ask`'s option allows (300); a longer selected message or mention is
+ * refused with this number. The core's `MAX_QUESTION_CHARS` (1000) is the
+ * outer bound for any caller (the CLI's `ask` included).
+ */
+export const MAX_ASKED_QUESTION_CHARS = 300;
 
 /** Options for {@link answerQuestion}. */
 export interface AnswerQuestionOptions {
@@ -28,8 +33,8 @@ export interface AnswerQuestionOptions {
 export async function answerQuestion(conversation: Conversation, ctx: AppContext, rawQuestion: string, options: AnswerQuestionOptions): Promise<CommandOutcome> {
   const question = redact(rawQuestion, ctx.secrets);
   const length = [...question].length;
-  if (length > MAX_QUESTION_LENGTH) {
-    throw new BotError(BotErrorId.QuestionTooLong, `Questions can be at most ${MAX_QUESTION_LENGTH} characters; yours has ${length}. Shorten it and ask again.`);
+  if (length > MAX_ASKED_QUESTION_CHARS) {
+    throw new BotError(BotErrorId.QuestionTooLong, `Questions can be at most ${MAX_ASKED_QUESTION_CHARS} characters; yours has ${length}. Shorten it and ask again.`);
   }
   const turn = ctx.cooldown.take(conversation.user.id);
   if (!turn.ok) {

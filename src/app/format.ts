@@ -6,12 +6,9 @@ import type { FeedbackSummary } from '../feedback/feedback-store.js';
 import { DOWNVOTE_REASONS, type DownvoteReason } from '../feedback/feedback-store.js';
 import { builtByPhrase, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
 
-/** Discord's message limits (characters; embeds per message). Dateline replies in message content only, no embeds. */
+/** Discord's message limit in characters. Dateline replies in message content only, no embeds. */
 export const DISCORD_LIMITS = {
   content: 2000,
-  embedDescription: 4096,
-  embedTotal: 6000,
-  embeds: 10,
 } as const;
 
 /**

@@ -1,7 +1,8 @@
 import { isUserFacing } from '../errors.js';
 import type { AppContext } from './app-context.js';
 import type { CommandOutcome } from './command.js';
-import { errorDetails, redact } from './error-details.js';
+import { errorDetails } from './error-details.js';
+import { redact } from './secrets.js';
 
 /** The crash that `error` hides, if any: itself, or the cause of a friendly error wrapping one. */
 function crashIn(error: unknown): unknown {

@@ -12,7 +12,7 @@ import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
 import { createAppContext } from '../app/app-context.js';
 import { parseAppConfig } from '../app/config.js';
-import { envSecrets, errorDetails, redactedMessage } from '../app/error-details.js';
+import { errorDetails, redactedMessage } from '../app/error-details.js';
 import { formatFeedback } from '../app/format.js';
 import { loadCommands } from '../app/load-commands.js';
 import { runChat } from '../chat/chat-session.js';
@@ -22,6 +22,7 @@ import { evalCommand } from './eval-command.js';
 import { createProgress } from './progress.js';
 import { renderAnswer, renderCaptions, renderQuestion, renderReindex, renderSources } from './render.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { envSecrets } from '../app/secrets.js';
 
 interface GlobalOptions {
   seeds?: string;

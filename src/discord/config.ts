@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { parseAppConfig, type AppConfig } from '../app/config.js';
-import { envSecrets, redact } from '../app/error-details.js';
 import { parseConfig, type Config } from '../config.js';
 import { readEnv } from '../env.js';
 import { isUserFacing } from '../errors.js';
+import { redact, envSecrets } from '../app/secrets.js';
 
 /** Discord's REST API, used when `DISCORD_API_URL` is unset. */
 export const DISCORD_API_URL = 'https://discord.com/api';

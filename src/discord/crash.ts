@@ -1,5 +1,6 @@
 import { createLogger } from '../logger.js';
-import { envSecrets, errorDetails } from '../app/error-details.js';
+import { errorDetails } from '../app/error-details.js';
+import { envSecrets } from '../app/secrets.js';
 
 /**
  * Makes an error nothing caught (thrown in a handler, a promise nobody

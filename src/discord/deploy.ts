@@ -1,9 +1,10 @@
 import { REST, Routes } from 'discord.js';
 import { isUserFacing } from '../errors.js';
 import type { BotCommand } from '../app/command.js';
-import { envSecrets, redact, redactedMessage } from '../app/error-details.js';
+import { redactedMessage } from '../app/error-details.js';
 import { loadCommands } from '../app/load-commands.js';
 import { botSettings, DEPLOY_KEYS, isTokenRejected, TOKEN_REJECTED } from './config.js';
+import { redact, envSecrets } from '../app/secrets.js';
 
 /** Where to register the commands. */
 export interface DeployTarget {

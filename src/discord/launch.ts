@@ -1,9 +1,10 @@
 import { createCoreContext, type CoreContextOptions } from '../core-context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger } from '../logger.js';
-import { envSecrets, errorDetails, redactedMessage } from '../app/error-details.js';
+import { errorDetails, redactedMessage } from '../app/error-details.js';
 import { BOT_KEYS, botSettings, isTokenRejected, TOKEN_REJECTED } from './config.js';
 import { startBot, type RunningBot, type StartBotOptions } from './start-bot.js';
+import { envSecrets } from '../app/secrets.js';
 
 /** Options for {@link launchBot}. */
 export interface LaunchOptions {

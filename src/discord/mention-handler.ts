@@ -4,8 +4,8 @@ import type { DiscordContext } from './discord-context.js';
 import type { Conversation } from '../app/conversation.js';
 import { toActionRows } from './discord-conversation.js';
 import { deferralPlan } from './respond.js';
-import { redact } from '../app/error-details.js';
 import { runRequest } from '../app/run-request.js';
+import { redact } from '../app/secrets.js';
 
 /** Replies ping nobody, not even the person replied to. */
 const QUIET = { parse: [], repliedUser: false } as const;

@@ -1,8 +1,8 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { MessageFlags, type APIActionRowComponent, type APIComponentInMessageActionRow, type MessageMentionOptions, type RepliableInteraction } from 'discord.js';
 import { DEFER_THRESHOLDS, deferTimerMs, planDeferral, type DeferPlan } from './defer-policy.js';
-import { redact } from '../app/error-details.js';
 import { eventLoopLag } from './event-loop-lag.js';
+import { redact } from '../app/secrets.js';
 
 /** Allowed mentions on every message: none, so quoted text or a question never pings anyone. */
 export const NO_PINGS: MessageMentionOptions = { parse: [] };

@@ -4,9 +4,10 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type Shard } from 'discord.js';
 import { createLogger, type Logger } from '../logger.js';
-import { envSecrets, errorDetails } from '../app/error-details.js';
+import { errorDetails } from '../app/error-details.js';
 import { BOT_KEYS, botSettings, isTokenRejected, TOKEN_REJECTED } from './config.js';
 import { relayReloads } from './shard-reload.js';
+import { envSecrets } from '../app/secrets.js';
 
 /**
  * The shard count Discord recommends, from `/gateway/bot` of `apiUrl`.

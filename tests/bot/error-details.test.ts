@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { envSecrets, errorDetails, redactedMessage } from '../../src/app/error-details.js';
+import { errorDetails, redactedMessage } from '../../src/app/error-details.js';
+import { envSecrets } from '../../src/app/secrets.js';
 
 describe('secrets of the environment', () => {
   it('are the bot token, any setting named like a secret, and passwords in URLs', () => {
