@@ -8,7 +8,7 @@ import type { Conversation, Reply } from '../../src/app/conversation.js';
 import { createCoreContext } from '../../src/core-context.js';
 import type { AnswerRecord } from '../../src/feedback/feedback-store.js';
 import { ask } from '../../src/queries.js';
-import { quotes } from '../bot/harness.js';
+import { quotes } from '../discord/harness.js';
 import { bundledEmbedder, memoryLogger, seedsFolder, seedText, testConfig } from '../support/fixtures.js';
 
 /** An answer carries what its buttons need (issue #14): the buttons answer from the stored record, old records from the index. */

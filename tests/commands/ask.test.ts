@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedText } from '../support/fixtures.js';
 import type { InteractionExchange } from '../support/fake-discord/index.js';
-import { quotes, startHarness, type Harness } from '../bot/harness.js';
+import { quotes, startHarness, type Harness } from '../discord/harness.js';
 
 const EPHEMERAL = 64;
 const SUPPRESS_EMBEDS = 4;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_CAPTION_CREDITS as CREDITS, seedText } from '../support/fixtures.js';
-import { quotes, startHarness, type Harness } from '../bot/harness.js';
+import { quotes, startHarness, type Harness } from '../discord/harness.js';
 
 let h: Harness;
 beforeAll(async () => {

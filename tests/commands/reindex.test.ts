@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentGeneration } from '../../src/index/store.js';
 import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord/index.js';
 import { bundledEmbedder, seedsFolder } from '../support/fixtures.js';
-import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from '../bot/harness.js';
+import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from '../discord/harness.js';
 
 const EPHEMERAL = 64;
 const moderator = { userId: '500000000000000001', permissions: String(BigInt(PERMISSIONS.member) | BigInt(PERMISSIONS.manageGuild)) };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quotes } from '../bot/harness.js';
+import { quotes } from '../discord/harness.js';
 import { askBurst } from '../support/ask-burst.js';
 import { startBotProcess, type BotProcess } from '../support/bot-process.js';
 import type { InteractionExchange } from '../support/fake-discord/index.js';

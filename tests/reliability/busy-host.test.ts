@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFER_THRESHOLDS } from '../../src/discord/defer-policy.js';
 import { eventLoopLag } from '../../src/discord/event-loop-lag.js';
-import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from '../bot/harness.js';
+import { controlledEmbedder, startHarness, type ControlledEmbedder, type Harness } from '../discord/harness.js';
 import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { bundledEmbedder } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEntry, type Spawned } from '../bot/process.js';
+import { runEntry, type Spawned } from '../discord/process.js';
 import { alive, fakeDiscordEnv } from '../support/bot-process.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 import { tempDir } from '../support/fixtures.js';

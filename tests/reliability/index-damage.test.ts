@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBot } from '../../src/discord/launch.js';
 import { createCoreContext } from '../../src/core-context.js';
 import { currentGeneration } from '../../src/index/store.js';
-import { NO_IDENTIFY_WAIT } from '../bot/harness.js';
+import { NO_IDENTIFY_WAIT } from '../discord/harness.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 import { bundledEmbedder, memoryLogger, seedsFolder, tempDir, testConfig } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../bot/harness.js';
+import { startHarness, type Harness } from '../discord/harness.js';
 import type { InteractionExchange } from '../support/fake-discord/index.js';
 import { recordScenario } from '../support/reliability-record.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quotes, startHarness, unescape, type Harness } from '../bot/harness.js';
+import { quotes, startHarness, unescape, type Harness } from '../discord/harness.js';
 import { seedsFolder, seedText } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../bot/harness.js';
+import { startHarness, type Harness } from '../discord/harness.js';
 import { askBurst } from '../support/ask-burst.js';
 import { FakeDiscord, type FakeResponse, type RecordedRequest } from '../support/fake-discord/index.js';
 import { outcomeOf, summarize, waitUntilSettled } from '../support/exchange-outcomes.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentGeneration } from '../../src/index/store.js';
-import { startHarness, unescape, type Harness } from '../bot/harness.js';
+import { startHarness, unescape, type Harness } from '../discord/harness.js';
 import { PERMISSIONS, type InteractionExchange } from '../support/fake-discord/index.js';
 import { SEED_FILE, seedsFolder } from '../support/fixtures.js';
 import { recordScenario } from '../support/reliability-record.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runEntry, type Spawned } from '../bot/process.js';
+import { runEntry, type Spawned } from '../discord/process.js';
 import { alive, fakeDiscordEnv, processLogLines as lines } from '../support/bot-process.js';
 import { FakeDiscord } from '../support/fake-discord/index.js';
 import { tempDir } from '../support/fixtures.js';

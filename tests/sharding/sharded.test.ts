@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runEntry, type Spawned } from '../bot/process.js';
+import { runEntry, type Spawned } from '../discord/process.js';
 import { alive, fakeDiscordEnv, processLogLines as lines } from '../support/bot-process.js';
 import { FakeDiscord, PERMISSIONS } from '../support/fake-discord/index.js';
 import { tempDir } from '../support/fixtures.js';

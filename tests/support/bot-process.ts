@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { runEntry, type Spawned } from '../bot/process.js';
+import { runEntry, type Spawned } from '../discord/process.js';
 import { FakeDiscord, type FakeDiscordOptions } from './fake-discord/index.js';
 import { seedsFolder, tempDir } from './fixtures.js';
 

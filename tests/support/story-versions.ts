@@ -1,4 +1,4 @@
-import { quotes } from '../bot/harness.js';
+import { quotes } from '../discord/harness.js';
 import type { InteractionExchange } from './fake-discord/index.js';
 
 /** Which text a reply quotes: only the old story, only the new one, text both share, or a mix (or neither). */

@@ -15,7 +15,7 @@ import {
   type Message,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FakeDiscord } from '../support/fake-discord/index.js';
+import { FakeDiscord } from './index.js';
 
 /** The fake's components, autocomplete, message commands and channel messages, with the real discord.js client. */
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cooldown } from '../../src/app/cooldown.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness } from '../discord/harness.js';
 
 describe('Cooldown', () => {
   it('allows N uses per window per key, then says how long to wait', () => {

@@ -1,9 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { SlashCommandBuilder } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BotCommand } from '../../src/app/command.js';
-import { FakeDiscord } from '../support/fake-discord/index.js';
-import { NO_IDENTIFY_WAIT, startHarness, type Harness } from './harness.js';
+import type { BotCommand } from '../../../src/app/command.js';
+import { FakeDiscord } from './index.js';
+import { NO_IDENTIFY_WAIT, startHarness, type Harness } from '../../discord/harness.js';
 
 /** The fake's own behaviour with the real discord.js client, which later reliability tests build on. */
 

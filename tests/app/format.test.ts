@@ -5,7 +5,7 @@ import { captionPages, formatAnswer, formatDateTime, formatReindex, formatSource
 import { renderMarkdown } from '../../src/chat/discord-markdown.js';
 import { renderSources } from '../../src/cli/render.js';
 import type { CaptionEntry, SourcesReport } from '../../src/queries.js';
-import { quotes, unescape } from './harness.js';
+import { quotes, unescape } from '../discord/harness.js';
 
 const excerpt = (text: string, over: Partial<Excerpt> = {}): Excerpt => ({
   text,

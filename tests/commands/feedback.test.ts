@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSIONS } from '../support/fake-discord/index.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, type Harness } from '../discord/harness.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 /** /feedback for moderators and `dateline feedback --json`, fed by real clicks on answers' buttons. */
