@@ -23,7 +23,10 @@ const inside = (p: string) => {
 };
 
 /** A path leaving the project folder: `../x` next to it, or PROJECT_ROOT joined with `..`. */
-const OUTSIDE = [/\.\.\/shared/, /['"]\.\.['"],\s*['"]shared['"]/, /PROJECT_ROOT,\s*['"]\.\.['"]/, /\.\.\/\.\.\/\.\.\/(?!node_modules)/];
+const OUTSIDE = [/\.\.\/shared/, /['"]\.\.['"],\s*['"]shared['"]/, /PROJECT_ROOT,\s*['"]\.\.['"]/];
+
+/** Relative paths written in a file (`'../../x'`), to resolve against the file's own folder. */
+const RELATIVE = /['"`](\.\.\/[^'"`\s]*)['"`]/g;
 
 describe('a plain clone has everything its tests, eval and bench read', () => {
   it('no code, test or CI script names a path outside the repository', () => {
@@ -36,6 +39,9 @@ describe('a plain clone has everything its tests, eval and bench read', () => {
         for (const pattern of OUTSIDE) {
           const m = pattern.exec(text);
           if (m) offenders.push(`${path.relative(PROJECT_ROOT, file)}: ${m[0]}`);
+        }
+        for (const [, relative] of text.matchAll(RELATIVE)) {
+          if (!inside(path.join(path.dirname(file), relative!)) && !relative!.includes('node_modules')) offenders.push(`${path.relative(PROJECT_ROOT, file)}: ${relative}`);
         }
       }
     }
