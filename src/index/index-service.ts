@@ -1,14 +1,16 @@
 import type { HnswParams } from './hnsw-params.js';
 import type { Embedder } from '../embed/embedder.js';
 import { ErrorId, UserFacingError, isUserFacing } from '../errors.js';
-import { readSeeds, seedsHash, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
+import { checkSeeds, type SeedCheck } from '../ingest/check-seeds.js';
+import { readSeeds, seedsHash, type ReadSeedsOptions, type SeedIo, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
+import { sameSeedStamp } from '../ingest/seed-stamp.js';
 import type { Logger } from '../logger.js';
 import { buildIndex } from './build-index.js';
 import { buildSettings } from './build-settings.js';
 import type { BuildProgress, CorpusIndex } from './corpus-index.js';
-import type { BuildSettings, IndexExpectations } from './manifest.js';
-import { acquireLock, type HeldLock } from './lock.js';
-import { currentGeneration, loadIndex, readCurrentManifest, saveIndex } from './store.js';
+import { staleReason, withStamps, type BuildSettings, type IndexExpectations, type Manifest } from './manifest.js';
+import { acquireLock, tryLock, type HeldLock } from './lock.js';
+import { currentGeneration, loadIndex, readCurrentIndex, readCurrentManifest, saveIndex, updateSeedStamps } from './store.js';
 
 /** What a rebuild did, for the person who asked for it. */
 export interface ReindexReport {
@@ -50,6 +52,8 @@ export interface IndexServiceDeps {
    * Absent (tests, tools): any index serves and none is recorded.
    */
   confidenceModel?: number;
+  /** How seed contents are read and the clock their stamps are judged by (tests count reads through it). Default the file system. */
+  seedIo?: SeedIo;
 }
 
 /** Progress callback while an index is built and saved: the stage, and how far it is (see {@link BuildProgress}). */
@@ -157,14 +161,85 @@ export class IndexService {
     });
   }
 
+  private seedOptions(): ReadSeedsOptions {
+    const { config, seedIo } = this.deps;
+    const options: ReadSeedsOptions = { maxBytes: config.maxSeedBytes, followLinks: config.seedsFollowLinks };
+    if (seedIo) options.io = seedIo;
+    return options;
+  }
+
+  private warnProblems(problems: readonly SeedProblem[]): void {
+    for (const p of problems) this.deps.logger.warn({ file: p.file }, `Seed file ${p.file} ${p.reason}`);
+  }
+
   private async scan(): Promise<SeedScan> {
-    const scan = await readSeeds(this.deps.config.seedsDir, { maxBytes: this.deps.config.maxSeedBytes, followLinks: this.deps.config.seedsFollowLinks });
-    for (const p of scan.problems) this.deps.logger.warn({ file: p.file }, `Seed file ${p.file} ${p.reason}`);
+    const scan = await readSeeds(this.deps.config.seedsDir, this.seedOptions());
+    this.warnProblems(scan.problems);
     return scan;
   }
 
+  /**
+   * Serves the persisted index when the seeds are those its manifest records,
+   * reading only the story files whose stat stamps do not match (issue #16:
+   * cold start must not grow with the seeds). Undefined when anything differs
+   * or cannot be told (no index, other settings, no seeds folder, a story
+   * changed, a damaged index): `load` then takes the full path, which reads
+   * every story, says why, and rebuilds.
+   */
+  private async openUnchanged(): Promise<CorpusIndex | undefined> {
+    const { config, logger } = this.deps;
+    const current = await readCurrentIndex(config.indexDir);
+    if (!current || staleReason(current.manifest, this.settings)) return undefined;
+    const { manifest } = current;
+    let check: SeedCheck;
+    try {
+      check = await checkSeeds(config.seedsDir, manifest.stories, this.seedOptions());
+    } catch {
+      return undefined;
+    }
+    const hash = seedsHash(check.stories);
+    if (hash !== manifest.seedsHash) return undefined;
+    const result = await loadIndex(config.indexDir, { ...this.settings, seeds: { hash, stories: check.stories } }, config.hnsw, current);
+    if (result.status !== 'ok') return undefined;
+    this.warnProblems(check.problems);
+    this.adopt(result.index, result.generation);
+    logger.debug({ generation: result.generation, seedsRead: check.read.length }, 'Loaded the index');
+    await this.refreshStamps(result.generation, result.index.manifest, check);
+    return result.index;
+  }
+
+  /**
+   * Records the stamps of stories read on open and found unchanged, when the
+   * index lock is free at once; otherwise (or on any error) leaves it to a
+   * later open: stamps only save reading, they never decide what serves.
+   */
+  private async refreshStamps(generation: string, manifest: Manifest, check: SeedCheck): Promise<void> {
+    const { config, logger } = this.deps;
+    const sha = new Map(check.stories.map((s) => [s.file, s.sha256]));
+    const fresh = manifest.stories.flatMap((s) => {
+      const stamp = check.stamps.get(s.file);
+      return stamp && sha.get(s.file) === s.sha256 && !sameSeedStamp(stamp, s.stamp) ? [{ file: s.file, sha256: s.sha256, stamp }] : [];
+    });
+    if (fresh.length === 0) return;
+    try {
+      const held = await tryLock(config.indexDir);
+      if (!held.ok) return;
+      try {
+        if ((await currentGeneration(config.indexDir)) !== generation) return;
+        const updated = await updateSeedStamps(config.indexDir, generation, fresh);
+        logger.debug({ generation, updated }, 'Recorded seed stamps, so unchanged stories are not read on the next start');
+      } finally {
+        await held.lock.release();
+      }
+    } catch (error) {
+      logger.debug({ err: (error as Error).message }, 'Could not record seed stamps; the next start reads those stories again');
+    }
+  }
+
   private async load(): Promise<CorpusIndex> {
-    const { config, embedder, logger } = this.deps;
+    const unchanged = await this.openUnchanged();
+    if (unchanged) return unchanged;
+    const { config, logger } = this.deps;
     let scan: SeedScan | undefined;
     try {
       scan = await this.scan();
@@ -215,6 +290,7 @@ export class IndexService {
     if (this.onProgress) options.onProgress = this.onProgress;
     if (builtBy) options.builtBy = builtBy;
     const built = await buildIndex(scan, embedder, this.settings, options);
+    if (scan.stamps) built.manifest.stories = withStamps(built.manifest.stories, scan.stamps);
     const sentences = built.manifest.counts.chunks;
     this.onProgress?.({ stage: 'saving', done: 0, total: 1, sentences });
     const { generation, manifest } = await saveIndex(built, config.indexDir);

@@ -1,9 +1,22 @@
 import { z } from 'zod';
+import type { SeedStamp } from '../ingest/seed-stamp.js';
 
 /** Bumped whenever the files' layout or meaning changes (3: irregular verbs and more letters folded in lexical terms); an older index is rebuilt. */
 export const SCHEMA_VERSION = 3;
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().length(64) });
+
+const fileStamp = z.object({ size: z.number().int().nonnegative(), mtimeMs: z.number(), ctimeMs: z.number(), ino: z.number() });
+
+/**
+ * A story's stat stamp (see `SeedStamp`). Optional, so the schema version
+ * stays: an index built before stamps were recorded keeps serving (its
+ * stories are hashed on open, as before, until stamps are filled in), and
+ * an older Dateline reading a newer manifest ignores the field.
+ */
+const seedStamp = fileStamp.extend({ sidecar: fileStamp.optional() });
+
+const storyEntry = z.object({ id: z.string(), file: z.string(), sha256: z.string(), stamp: seedStamp.optional() });
 
 /** `manifest.json`: what an index was built from and with, and the files it holds. */
 export const manifestSchema = z.object({
@@ -13,7 +26,7 @@ export const manifestSchema = z.object({
   lexical: z.object({ k1: z.number(), b: z.number(), bigrams: z.boolean(), prefixes: z.boolean() }),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int() }),
   seedsHash: z.string(),
-  stories: z.array(z.object({ id: z.string(), file: z.string(), sha256: z.string() })),
+  stories: z.array(storyEntry),
   counts: z.object({ stories: z.number().int(), units: z.number().int(), chunks: z.number().int() }),
   builtAt: z.string(),
   /** Who asked for this build: a moderator, a terminal user, or `automatic` (missing or stale index at start). Absent in indexes built before it was recorded. */
@@ -48,6 +61,17 @@ export interface BuildSettings {
 export interface IndexExpectations extends BuildSettings {
   /** Current seeds, when they could be read; absent means "serve whatever is there". */
   seeds?: { hash: string; stories: Manifest['stories'] };
+}
+
+/**
+ * `stories` with the stamps of `stamps` (by file) in place of theirs; a
+ * story without a stamp there keeps the one it had only when `keep`.
+ */
+export function withStamps(stories: Manifest['stories'], stamps: ReadonlyMap<string, SeedStamp>, keep = false): Manifest['stories'] {
+  return stories.map(({ stamp: old, ...s }) => {
+    const stamp = stamps.get(s.file) ?? (keep ? old : undefined);
+    return stamp ? { ...s, stamp } : s;
+  });
 }
 
 function describeSeedChange(old: Manifest['stories'], now: Manifest['stories']): string {

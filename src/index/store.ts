@@ -7,7 +7,8 @@ import type { Story } from '../ingest/story.js';
 import { unitTable, type CorpusIndex } from './corpus-index.js';
 import { Bm25Index, type Bm25Json } from './lexical.js';
 import { ensureIndexFolder } from './lock.js';
-import { manifestSchema, staleKind, staleReason, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
+import type { SeedStamp } from '../ingest/seed-stamp.js';
+import { manifestSchema, staleKind, staleReason, withStamps, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
 import type { HnswParams } from './hnsw-params.js';
 import { HnswVectorIndex } from './vector.js';
 
@@ -43,6 +44,12 @@ export interface SavedIndex {
   /** The generation folder's name, now in `CURRENT`. */
   generation: string;
   /** The manifest written, listing every file with its size and checksum. */
+  manifest: Manifest;
+}
+
+/** A generation and the manifest read from it. */
+export interface CurrentManifest {
+  generation: string;
   manifest: Manifest;
 }
 
@@ -189,27 +196,62 @@ async function readManifest(dir: string, generation: string): Promise<{ manifest
   }
 }
 
-/** The manifest of the current generation, if it can be read. */
-export async function readCurrentManifest(dir: string): Promise<Manifest | undefined> {
+/**
+ * Records fresh seed stamps in `generation`'s manifest, for stories whose file
+ * and content hash are those given (a story read again on open and found
+ * unchanged, e.g. after a checkout set new mtimes), so the next open need not
+ * read them. Rewrites manifest.json atomically (readers see the old or the new
+ * one); call with the index lock held, so no rebuild prunes the folder meanwhile.
+ * Returns how many stories got a new stamp.
+ */
+export async function updateSeedStamps(dir: string, generation: string, fresh: readonly { file: string; sha256: string; stamp: SeedStamp }[]): Promise<number> {
+  const read = await readManifest(dir, generation);
+  if (!('manifest' in read)) return 0;
+  const byFile = new Map(fresh.map((f) => [f.file, f]));
+  const stamps = new Map<string, SeedStamp>();
+  for (const s of read.manifest.stories) {
+    const f = byFile.get(s.file);
+    if (f && f.sha256 === s.sha256) stamps.set(s.file, f.stamp);
+  }
+  if (stamps.size === 0) return 0;
+  const manifest: Manifest = { ...read.manifest, stories: withStamps(read.manifest.stories, stamps, true) };
+  const file = path.join(dir, generation, 'manifest.json');
+  const temp = `${file}.${randomBytes(3).toString('hex')}.tmp`;
+  await writeFileSynced(temp, JSON.stringify(manifest, null, 2));
+  await fs.rename(temp, file).catch(async (error: unknown) => {
+    await fs.rm(temp, { force: true });
+    throw error;
+  });
+  return stamps.size;
+}
+
+/** The current generation and its manifest, if it can be read (pass it on to {@link loadIndex} to spare reading it twice). */
+export async function readCurrentIndex(dir: string): Promise<CurrentManifest | undefined> {
   const generation = await currentGeneration(dir);
   if (!generation) return undefined;
   const read = await readManifest(dir, generation);
-  return 'manifest' in read ? read.manifest : undefined;
+  return 'manifest' in read ? { generation, manifest: read.manifest } : undefined;
+}
+
+/** The manifest of the current generation, if it can be read. */
+export async function readCurrentManifest(dir: string): Promise<Manifest | undefined> {
+  return (await readCurrentIndex(dir))?.manifest;
 }
 
 /**
  * Loads the current generation if it matches `expected` and every file
  * checks out against the manifest (size and sha256, before hnswlib reads its
  * graph), without re-embedding anything. Never throws for bad files: it says
- * why the index cannot serve, and the caller rebuilds.
+ * why the index cannot serve, and the caller rebuilds. `known`, a manifest
+ * just read, is used instead of reading it again while `CURRENT` still names it.
  */
-export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: HnswParams): Promise<LoadResult> {
+export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: HnswParams, known?: CurrentManifest): Promise<LoadResult> {
   const current = await readCurrent(dir);
   if (!current) return { status: 'missing' };
   if ('bad' in current) return { status: 'corrupt', reason: current.bad };
   const { generation } = current;
   const folder = path.join(dir, generation);
-  const read = await readManifest(dir, generation);
+  const read = known?.generation === generation ? { manifest: known.manifest } : await readManifest(dir, generation);
   if (!('manifest' in read)) return { status: 'corrupt', reason: read.reason };
   const { manifest } = read;
   const stale = staleReason(manifest, expected);
