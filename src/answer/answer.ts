@@ -9,7 +9,7 @@ import { decide, type Outcome } from './confidence.js';
 import { assessEvidence, sentenceWords, unitWords, weightedContent, type EvidenceFeatures } from './evidence.js';
 import { excerptFor, isDuplicate, type Excerpt, type ShownPassage } from './excerpt.js';
 import { prepareQuestion, type Question } from './question.js';
-import { softCoverage } from './soft-coverage.js';
+import { SoftMatcher } from './soft-coverage.js';
 import { vocabularyOf } from './vocabulary.js';
 
 /** What `answer` returns; the JSON of `dateline ask --json`. */
@@ -99,13 +99,13 @@ export function rerankByAnswerType(index: CorpusIndex, ranked: readonly Candidat
 }
 
 /** Adds soft coverage (paraphrase evidence from word vectors) to the best candidates' scores. */
-function rerankBySoftCoverage(index: CorpusIndex, ranked: readonly Candidate[], q: Question, vectors?: WordVectors): Candidate[] {
-  const weighted = weightedContent(q);
-  if (weighted.length === 0) return [...ranked];
+function rerankBySoftCoverage(index: CorpusIndex, ranked: readonly Candidate[], soft: SoftMatcher): Candidate[] {
+  if (soft.question.length === 0) return [...ranked];
+  const { vectors } = soft;
   const head = ranked.slice(0, SOFT_RERANK).map((c) => {
     const chunk = index.chunks[c.chunk]!;
-    const soft = SOFT_WEIGHTS.sentence * softCoverage(weighted, sentenceWords(index, chunk, vectors), vectors) + SOFT_WEIGHTS.unit * softCoverage(weighted, unitWords(index, chunk, vectors), vectors);
-    return { ...c, score: c.score + soft };
+    const gain = SOFT_WEIGHTS.sentence * soft.coverage(sentenceWords(index, chunk, vectors)) + SOFT_WEIGHTS.unit * soft.coverage(unitWords(index, chunk, vectors));
+    return { ...c, score: c.score + gain };
   });
   head.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return [...head, ...ranked.slice(SOFT_RERANK)];
@@ -154,11 +154,12 @@ export interface Assessment {
 /** Ranks, picks excerpts and measures the evidence for a prepared question (the fitting script reads the features). */
 export function assess(index: CorpusIndex, query: PreparedQuery, options: AnswerOptions = {}, vectors?: WordVectors): Assessment {
   const q = query.question;
-  const ranked = rerankBySoftCoverage(index, rerankByAnswerType(index, retrieve(index, query, options.retrieve), q), q, vectors);
+  const soft = new SoftMatcher(weightedContent(q), vectors);
+  const ranked = rerankBySoftCoverage(index, rerankByAnswerType(index, retrieve(index, query, options.retrieve), q), soft);
   const excerpts = pickExcerpts(index, ranked, options.k ?? 3, q, options.exclude);
   const best = ranked[0];
   if (!best || excerpts.length === 0) return { ranked, excerpts, outcome: 'declined' };
-  const features = assessEvidence(index, q, { chunk: best.chunk, score: best.score, dense: best.signals.dense }, ranked[1]?.score ?? 0, vectors);
+  const features = assessEvidence(index, q, { chunk: best.chunk, score: best.score, dense: best.signals.dense }, ranked[1]?.score ?? 0, soft);
   return { ranked, excerpts, features, outcome: decide(features, CONFIDENCE_MODEL) };
 }
 

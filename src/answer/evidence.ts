@@ -6,7 +6,7 @@ import { editDistance } from '../text/lexicon.js';
 import { stem, STOPWORDS, words } from '../text/tokenize.js';
 import { hasAnswerSpan } from './answer-type.js';
 import type { Question } from './question.js';
-import { passageWords, softCoverage, wordMatch, type PassageWords, type WeightedWord } from './soft-coverage.js';
+import { passageWords, type PassageWords, type SoftMatcher, type WeightedWord } from './soft-coverage.js';
 
 /**
  * What every photo caption says without saying it: it describes a photo
@@ -143,13 +143,13 @@ export function assessEvidence(
   question: Question,
   best: { chunk: number; score: number; dense: number },
   second: number,
-  vectors?: WordVectors,
+  soft: SoftMatcher,
 ): EvidenceFeatures {
+  const { vectors, question: weighted } = soft;
   const chunk = index.chunks[best.chunk]!;
   const unit = unitWords(index, chunk, vectors);
   const unitText = index.stories[chunk.story]!.units[chunk.unit]!.text;
   const unitWordList = words(unitText).map((w) => w.word);
-  const weighted = weightedContent(question);
   let total = 0;
   let found = 0;
   let missingKey = 0;
@@ -158,7 +158,7 @@ export function assessEvidence(
   for (const { word, weight } of weighted) {
     total += weight;
     if (weight >= 0.3) {
-      const m = wordMatch(word, unit, vectors);
+      const m = soft.match(word, unit);
       if (m < minMatch) minMatch = m;
       if (m < 0.4) weakWords++;
     }
@@ -180,7 +180,7 @@ export function assessEvidence(
     const isName = question.names.includes(word) || /\d/.test(word);
     if (isName && !unit.stems.has(stem(word)) && !near.stems.has(stem(word)) && !nearlyPresent(word, unit, unitWordList)) missingName++;
     if (question.keys.includes(word) && !near.stems.has(stem(word)) && !nearlyPresent(word, near, nearWordList)) missingKeyNear++;
-    if (weight >= 0.3 && wordMatch(word, near, vectors) < 0.4) weakWordsNear++;
+    if (weight >= 0.3 && soft.match(word, near) < 0.4) weakWordsNear++;
   }
   const negates = (ws: Iterable<string>) => [...ws].some((w) => NEGATIONS.has(w));
   const negationMismatch = negates(question.wordSet) && !negates(nearWordList) ? 1 : 0;
@@ -192,8 +192,8 @@ export function assessEvidence(
     dense: best.dense,
     coverage: idfCoverage(index, question.stems, unit.stems),
     rareCoverage: total === 0 ? 0 : found / total,
-    softUnit: softCoverage(weighted, unit, vectors),
-    softSentence: softCoverage(weighted, sentenceWords(index, chunk, vectors), vectors),
+    softUnit: soft.coverage(unit),
+    softSentence: soft.coverage(sentenceWords(index, chunk, vectors)),
     missingKey,
     unknownName,
     typeMissing,

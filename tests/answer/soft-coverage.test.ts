@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passageWords, softCoverage, wordMatch } from '../../src/answer/soft-coverage.js';
+import { passageWords, softCoverage, SoftMatcher, wordMatch } from '../../src/answer/soft-coverage.js';
 import type { WordVectors } from '../../src/embed/word-vectors.js';
 
 /** Four words on three axes: the protest words are near each other, `hockey` is on its own. */
@@ -32,5 +32,19 @@ describe('soft coverage', () => {
   it('is hard coverage without word vectors', () => {
     const plain = passageWords(['participants', 'grocery']);
     expect(softCoverage([{ word: 'grocery', weight: 1 }, { word: 'shoppers', weight: 1 }], plain)).toBe(0.5);
+  });
+
+  it('gives one question the same matches and coverage, each word and passage looked at once', () => {
+    let lookups = 0;
+    const counted: WordVectors = { dimension: 3, vector: (w) => (lookups++, vectors.vector(w)) };
+    const question = [{ word: 'demonstrators', weight: 1 }, { word: 'shoppers', weight: 1 }];
+    const soft = new SoftMatcher(question, counted);
+    expect(soft.coverage(passage)).toBeCloseTo(softCoverage(question, passage, vectors), 6);
+    expect(soft.match('shoppers', passage)).toBeCloseTo(wordMatch('shoppers', passage, vectors), 6);
+    const once = lookups;
+    soft.coverage(passage);
+    soft.match('demonstrators', passage);
+    expect(lookups).toBe(once);
+    expect(new SoftMatcher(question).coverage(passageWords(['shoppers']))).toBe(0.5);
   });
 });
