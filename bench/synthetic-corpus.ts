@@ -15,7 +15,7 @@ export interface StoryFile {
 }
 
 /** Sentences joined until their length is as close as possible to `target` characters (at least one). */
-function textOfLength(target: number, write: () => string): string {
+export function textOfLength(target: number, write: () => string): string {
   let text = write();
   for (;;) {
     const sentence = write();
