@@ -1,6 +1,7 @@
 import type { CorpusIndex } from '../src/index/corpus-index.js';
 import type { LexicalSearch } from '../src/index/lexical.js';
-import { ExactVectorIndex, type VectorSearch } from '../src/index/vector.js';
+import type { VectorSearch } from '../src/index/vector.js';
+import { BruteforceVectorIndex } from './exact-search.js';
 
 /** Milliseconds spent in each index's `search` since the last {@link SearchClock.reset}. */
 export interface SearchClock {
@@ -72,7 +73,7 @@ export function timedIndex(index: CorpusIndex): { index: CorpusIndex; clock: Sea
   };
 }
 
-/** A copy of `index` that scans every chunk vector instead of searching the hnswlib graph: the same pipeline, exact and brute force. */
+/** A copy of `index` that searches every chunk vector with hnswlib's C++ brute force instead of its graph: the same pipeline, exact. */
 export function exactIndex(index: CorpusIndex): CorpusIndex {
-  return { ...index, vector: new ExactVectorIndex(index.vectors, index.manifest.model.dimension) };
+  return { ...index, vector: new BruteforceVectorIndex(index.vectors, index.manifest.model.dimension) };
 }
