@@ -104,17 +104,19 @@ function packedAsFields(buf: Uint8Array, f: Field): Uint8Array {
 
 /**
  * Word vectors from a static model's ONNX row table and its vocabulary
- * (`word → row`). The file is read on the first look-up, not at start-up;
+ * (`word → row`). The ONNX model is its file, read on the first look-up, not
+ * at start-up, or its bytes when the caller has read them already (the
+ * bundled model's fast path, which hands the same bytes to onnxruntime);
  * rows are normalised on first use and cached. A word missing from the
  * vocabulary, a zero row, or a model without a row table has none.
  */
-export function rowTableWordVectors(onnxFile: string, dimension: number, rowOf: (word: string) => number | undefined): WordVectors {
+export function rowTableWordVectors(onnx: string | Uint8Array, dimension: number, rowOf: (word: string) => number | undefined): WordVectors {
   let table: ReturnType<typeof readRowTable> | null | undefined;
   const cache = new Map<number, Float32Array | null>();
   return {
     dimension,
     vector(word: string) {
-      table ??= readRowTable(new Uint8Array(fs.readFileSync(onnxFile))) ?? null;
+      table ??= readRowTable(typeof onnx === 'string' ? new Uint8Array(fs.readFileSync(onnx)) : onnx) ?? null;
       if (!table || table.dimension !== dimension) return undefined;
       const { values, rows } = table;
       const r = rowOf(word);
