@@ -60,26 +60,51 @@ function partOfDate(sentence: string, at: number, span: string): boolean {
   return /^\d{1,2},?$/.test(span) && MONTH_BEFORE.test(before.slice(-12));
 }
 
+/** The words of a span a question could be answered by, stop words left out. */
+const spanWords = (span: string) => words(span).map((w) => w.word).filter((w) => !STOPWORDS.has(w));
+
+/** The spans of `type` in `sentence`, as their words; independent of the question. */
+function spansIn(sentence: string, type: AnswerType): readonly (readonly string[])[] {
+  switch (type) {
+    case 'date':
+      return [...sentence.matchAll(DATE_SPAN)].map((m) => spanWords(m[0]));
+    case 'duration':
+      return [...sentence.matchAll(DURATION_SPAN)].map((m) => spanWords(m[0]));
+    case 'number':
+      return [...sentence.matchAll(NUMBER_SPAN)].filter((m) => !partOfDate(sentence, m.index, m[0])).map((m) => spanWords(m[0]));
+    case 'place':
+      return [...sentence.matchAll(PLACE_CUE)].map((m) => spanWords(m[3]!));
+    case 'person':
+      return words(sentence)
+        .filter((w, i) => i > 0 && /^\p{Lu}/u.test(sentence.slice(w.start)) && !STOPWORDS.has(w.word))
+        .map((w) => [w.word]);
+    default:
+      return [];
+  }
+}
+
+/** Sentences whose spans are remembered at most (then the memory starts over): the candidates of many questions. */
+const SPAN_MEMORY = 50_000;
+const spanMemory = new Map<string, Map<AnswerType, readonly (readonly string[])[]>>();
+
+/** {@link spansIn}, remembered per sentence: every question asking for `type` looks at the same candidates' spans. */
+function spansOf(sentence: string, type: AnswerType): readonly (readonly string[])[] {
+  let byType = spanMemory.get(sentence);
+  if (!byType) {
+    if (spanMemory.size >= SPAN_MEMORY) spanMemory.clear();
+    spanMemory.set(sentence, (byType = new Map()));
+  }
+  let spans = byType.get(type);
+  if (!spans) byType.set(type, (spans = spansIn(sentence, type)));
+  return spans;
+}
+
 /**
  * Whether `sentence` holds a span of `type` made of words the question does
  * not already use — evidence that it can answer, not just echo, the question.
  */
 export function hasAnswerSpan(sentence: string, type: AnswerType, questionWords: ReadonlySet<string>): boolean {
-  const fresh = (span: string) => words(span).some((w) => !questionWords.has(w.word) && !STOPWORDS.has(w.word));
-  switch (type) {
-    case 'date':
-      return [...sentence.matchAll(DATE_SPAN)].some((m) => fresh(m[0]));
-    case 'duration':
-      return [...sentence.matchAll(DURATION_SPAN)].some((m) => fresh(m[0]));
-    case 'number':
-      return [...sentence.matchAll(NUMBER_SPAN)].some((m) => fresh(m[0]) && !partOfDate(sentence, m.index, m[0]));
-    case 'place':
-      return [...sentence.matchAll(PLACE_CUE)].some((m) => fresh(m[3]!));
-    case 'person':
-      return words(sentence).some((w, i) => i > 0 && /^\p{Lu}/u.test(sentence.slice(w.start)) && !questionWords.has(w.word) && !STOPWORDS.has(w.word));
-    default:
-      return false;
-  }
+  return spansOf(sentence, type).some((span) => span.some((w) => !questionWords.has(w)));
 }
 
 const DEFINITION_QUESTION = /^\s*(?:who|what)\s+(?:is|was|are|were)\s+(?:the\s+)?([^?]+?)\s*\??\s*$/i;
