@@ -21,9 +21,9 @@ export const sizeResultSchema = z.object({
   answer_ms: ms,
   stage_ms: z.object({ embed: ms, vector_search: ms, lexical_search: ms, selection: ms }),
   recall_at_10: z.number(),
-  /** The same whole answer with an exact brute-force scan instead of hnswlib. */
+  /** The same whole answer with exact search instead of the HNSW graph (see `exact_search` for which). */
   exact_answer_ms: ms,
-  /** exact_answer_ms.p50 / answer_ms.p50. */
+  /** exact_answer_ms.p50 / answer_ms.p50: what the graph saves over exact search. */
   speedup_vs_exact: z.number(),
   /** The larger of cli_rss_mb and bot_rss_mb: what the memory target is checked against. */
   rss_mb: z.number(),
@@ -50,7 +50,12 @@ export const benchResultsSchema = z.object({
   hnsw: z.object({ m: z.number().int(), ef_construction: z.number().int(), ef_search: z.number().int() }),
   questions_per_size: z.number().int(),
   recall_queries: z.number().int(),
+  /** Random seed of the generated stories. */
   synthetic_seed: z.number().int(),
+  /** Generator of the stories after the seed: `archive` (archive-corpus.ts, issue #16); absent before, when it was the Markov corpus. */
+  corpus: z.enum(['archive', 'markov']).optional(),
+  /** Exact search behind `exact_answer_ms`: hnswlib's C++ `BruteforceSearch`; absent before issue #16, when it was a JavaScript loop. */
+  exact_search: z.enum(['hnswlib-bruteforce', 'js-loop']).optional(),
   cold_start_s: z.object({
     median: z.number(),
     process: z.number(),

@@ -5,14 +5,15 @@ import { loadTransformersEmbedder } from '../src/embed/transformers-embedder.js'
 import { cycle, timeAnswers, timeStages } from './answer-latency.js';
 import { buildAndSaveIndex } from './build-index.js';
 import { measureColdStart, type ColdStart } from './cold-start.js';
-import { loadCorpusSources } from './corpus-sources.js';
 import { loadAverage, machineInfo } from './machine-info.js';
 import { percentiles } from './percentiles.js';
 import { measureProcessMemory } from './process-memory.js';
 import { profileSize } from './profile-size.js';
 import { loadBenchQuestions } from './question-sets.js';
 import { benchResultsSchema, type BenchResults, type SizeResult } from './results-schema.js';
-import { SYNTHETIC_SEED, syntheticCorpus, writeCorpus } from './synthetic-corpus.js';
+import { ARCHIVE_SEED, archiveCorpus } from './archive-corpus.js';
+import { loadArchiveSources, NAME_SOURCES, type ArchiveSources } from './archive-sources.js';
+import { writeCorpus } from './synthetic-corpus.js';
 import { checkTargets } from './targets.js';
 import { exactIndex } from './timed-index.js';
 import { indexRecall } from './vector-recall.js';
@@ -45,12 +46,12 @@ export const DEFAULT_SCALES = [1, 10, 100, 1000];
 /** The question a cold `dateline ask` answers (the README's example). */
 export const COLD_QUESTION = 'Where did Kerry and Lavrov meet?';
 
-/** Warm, in-process measurements of one size: build, answers with hnswlib and with an exact scan, stages, recall. */
-async function measureSize(scale: number, options: BenchOptions, sources: Awaited<ReturnType<typeof loadCorpusSources>>, ctx: SharedState): Promise<SizeResult> {
+/** Warm, in-process measurements of one size: build, answers with hnswlib and with hnswlib's exact brute force, stages, recall. */
+async function measureSize(scale: number, options: BenchOptions, sources: ArchiveSources, ctx: SharedState): Promise<SizeResult> {
   const { log } = options;
   const seedsDir = path.join(options.workDir, `seeds-x${scale}`);
   const indexDir = path.join(options.workDir, `index-x${scale}`);
-  const files = syntheticCorpus(sources, scale);
+  const files = archiveCorpus(sources, scale);
   await writeCorpus(files, seedsDir);
   const env = { ...options.env, SEEDS_DIR: seedsDir, INDEX_DIR: indexDir };
   const config = parseConfig(env);
@@ -60,7 +61,7 @@ async function measureSize(scale: number, options: BenchOptions, sources: Awaite
   const answerOptions = { k: config.answerExcerpts };
   const workload = cycle(ctx.questions.dev, options.questions);
   const exact = exactIndex(index);
-  log(`×${scale}: ${index.chunks.length} chunks built in ${built.timing.total.toFixed(1)} s; timing ${workload.length} warm answers (hnswlib, exact scan, stages)`);
+  log(`×${scale}: ${index.chunks.length} chunks built in ${built.timing.total.toFixed(1)} s; timing ${workload.length} warm answers (hnswlib, exact C++ brute force, stages)`);
   await timeAnswers(index, ctx.embedder, ctx.questions.dev, answerOptions);
   await timeAnswers(exact, ctx.embedder, ctx.questions.dev, answerOptions);
   const hnswTimes = await timeAnswers(index, ctx.embedder, workload, answerOptions);
@@ -127,7 +128,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const config = parseConfig(options.env);
   options.log(`Loading ${config.embeddingModel}`);
   const embedder = await loadTransformersEmbedder({ modelId: config.embeddingModel, modelsDir: config.modelsDir });
-  const sources = await loadCorpusSources(options.seedsDir, options.squadFile);
+  const sources = await loadArchiveSources(options.seedsDir, NAME_SOURCES);
   const questions = await loadBenchQuestions(options.storyQuestionsFile, options.squadFile, options.seedsDir, options.recallQueries);
   const shared: SharedState = { embedder, questions };
   const sizes: SizeResult[] = [];
@@ -139,7 +140,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     hnsw: { m: config.hnsw.m, ef_construction: config.hnsw.efConstruction, ef_search: config.hnsw.efSearch },
     questions_per_size: options.questions,
     recall_queries: questions.recall.length,
-    synthetic_seed: SYNTHETIC_SEED,
+    synthetic_seed: ARCHIVE_SEED,
+    corpus: 'archive' as const,
+    exact_search: 'hnswlib-bruteforce' as const,
     cold_start_s: shared.coldStart!,
     sizes,
   };

@@ -37,6 +37,8 @@ describe('npm run bench, on a tiny run (scales 1 and 2, a few questions, one pro
     expect(() => benchResultsSchema.parse(json)).not.toThrow();
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['machine', 'model', 'cold_start_s', 'sizes']));
     expect(json.model).toBe('dateline/glove-100d-sif');
+    expect(json.corpus).toBe('archive');
+    expect(json.exact_search).toBe('hnswlib-bruteforce');
     expect(Object.keys(json.cold_start_s as object)).toEqual(expect.arrayContaining(['median', 'process', 'model_load', 'index_load', 'first_answer']));
     const sizes = json.sizes as Record<string, unknown>[];
     expect(sizes.map((s) => s.scale)).toEqual([1, 2]);
