@@ -4,6 +4,7 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { rarity } from '../text/rarity.js';
 import { editDistance } from '../text/lexicon.js';
 import { stem, STOPWORDS, words } from '../text/tokenize.js';
+import { wordList } from '../text/word-memory.js';
 import { hasAnswerSpan } from './answer-type.js';
 import type { Question } from './question.js';
 import { passageWords, type PassageWords, type SoftMatcher, type WeightedWord } from './soft-coverage.js';
@@ -62,9 +63,18 @@ export interface EvidenceFeatures {
 /** The feature names, in the order the confidence model's weights use. */
 export const FEATURE_NAMES = ['score', 'margin', 'dense', 'coverage', 'rareCoverage', 'softUnit', 'softSentence', 'missingKey', 'unknownName', 'typeMissing', 'minMatch', 'weakWords', 'missingKeyNear', 'coverageNear', 'weakWordsNear', 'negationMismatch', 'typeMissingNear', 'missingName', 'quantityMissing'] as const satisfies readonly (keyof EvidenceFeatures)[];
 
+/** A sentence with its neighbours in the same unit: text, words, prepared content words. */
+interface SentenceWindow {
+  text: string;
+  words: readonly string[];
+  passage: PassageWords;
+}
+
 interface PassageCache {
   units: (PassageWords | undefined)[];
   chunks: (PassageWords | undefined)[];
+  /** A sentence with its neighbours in the same unit, by the sentence's id. */
+  windows: (SentenceWindow | undefined)[];
 }
 
 const caches = new WeakMap<CorpusIndex, PassageCache>();
@@ -72,7 +82,7 @@ const caches = new WeakMap<CorpusIndex, PassageCache>();
 function cacheOf(index: CorpusIndex): PassageCache {
   let c = caches.get(index);
   if (!c) {
-    c = { units: [], chunks: [] };
+    c = { units: [], chunks: [], windows: [] };
     caches.set(index, c);
   }
   return c;
@@ -105,6 +115,23 @@ export function sentenceWords(index: CorpusIndex, chunk: Chunk, vectors?: WordVe
     cache.chunks[chunk.id] = p;
   }
   return p;
+}
+
+/** The words of a sentence with its neighbours in the same unit, prepared once per sentence. */
+function sentenceWindow(index: CorpusIndex, chunk: Chunk, vectors?: WordVectors): SentenceWindow {
+  const cache = cacheOf(index);
+  let w = cache.windows[chunk.id];
+  if (!w) {
+    const text = [chunk.id - 1, chunk.id, chunk.id + 1]
+      .map((id) => index.chunks[id])
+      .filter((c): c is Chunk => c !== undefined && c.story === chunk.story && c.unit === chunk.unit)
+      .map((c) => c.text)
+      .join(' ');
+    const list = wordList(text);
+    w = { text, words: list, passage: passageWords(list.filter((x) => !STOPWORDS.has(x)), vectors) };
+    cache.windows[chunk.id] = w;
+  }
+  return w;
 }
 
 /** The question's content words weighted by general-English rarity (`the` ≈ 0, a name 1). */
@@ -149,7 +176,7 @@ export function assessEvidence(
   const chunk = index.chunks[best.chunk]!;
   const unit = unitWords(index, chunk, vectors);
   const unitText = index.stories[chunk.story]!.units[chunk.unit]!.text;
-  const unitWordList = words(unitText).map((w) => w.word);
+  const unitWordList = wordList(unitText);
   let total = 0;
   let found = 0;
   let missingKey = 0;
@@ -166,13 +193,7 @@ export function assessEvidence(
     if (present) found += weight;
     if (question.keys.includes(word) && !present && !nearlyPresent(word, unit, unitWordList)) missingKey++;
   }
-  const nearText = [chunk.id - 1, chunk.id, chunk.id + 1]
-    .map((id) => index.chunks[id])
-    .filter((c): c is Chunk => c !== undefined && c.story === chunk.story && c.unit === chunk.unit)
-    .map((c) => c.text)
-    .join(' ');
-  const nearWordList = words(nearText).map((w) => w.word);
-  const near = passageWords(nearWordList.filter((w) => !STOPWORDS.has(w)), vectors);
+  const { text: nearText, words: nearWordList, passage: near } = sentenceWindow(index, chunk, vectors);
   let missingKeyNear = 0;
   let weakWordsNear = 0;
   let missingName = 0;

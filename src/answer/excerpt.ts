@@ -1,7 +1,7 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { CorpusIndex } from '../index/corpus-index.js';
 import type { UnitKind } from '../ingest/story.js';
-import { words } from '../text/tokenize.js';
+import { wordSetOf } from '../text/word-memory.js';
 
 /** Longest excerpt, in characters, unless one sentence alone is longer. */
 export const MAX_EXCERPT_CHARS = 400;
@@ -88,14 +88,10 @@ export function excerptFor(index: CorpusIndex, chunk: Chunk, score: number, exte
   return excerpt;
 }
 
-function wordSet(text: string): Set<string> {
-  return new Set(words(text).map((w) => w.word));
-}
-
 /** Jaccard overlap of two texts' word sets, 0–1. */
 export function overlap(a: string, b: string): number {
-  const x = wordSet(a);
-  const y = wordSet(b);
+  const x = wordSetOf(a);
+  const y = wordSetOf(b);
   let shared = 0;
   for (const w of x) if (y.has(w)) shared++;
   const union = x.size + y.size - shared;
