@@ -1,4 +1,4 @@
-import { formatDateTime } from '../app/format.js';
+import { formatDateTime } from '../app/date-time.js';
 
 /** Options for {@link renderMarkdown}. */
 export interface MarkdownOptions {

@@ -10,14 +10,7 @@ import { createCoreContext, type CoreContext } from '../core-context.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
-import { createAppContext } from '../app/app-context.js';
-import { parseAppConfig } from '../app/config.js';
 import { errorDetails, redactedMessage } from '../app/error-details.js';
-import { formatFeedback } from '../app/format.js';
-import { loadCommands } from '../app/load-commands.js';
-import { runChat } from '../chat/chat-session.js';
-import { renderMarkdown } from '../chat/discord-markdown.js';
-import { FeedbackStore } from '../feedback/feedback-store.js';
 import { evalCommand } from './eval-command.js';
 import { createProgress } from './progress.js';
 import { renderAnswer, renderCaptions, renderQuestion, renderReindex, renderSources } from './render.js';
@@ -35,6 +28,33 @@ function out(text: string): void {
 
 function json(value: unknown): string {
   return JSON.stringify(value);
+}
+
+
+/**
+ * The terminal chat's modules, loaded when `dateline chat` runs: they bring
+ * the command files, the answer database (a native module) and Discord's
+ * markdown, none of which a one-shot `ask` needs at start.
+ */
+async function chatModules() {
+  const [appContext, appConfig, commands, chat] = await Promise.all([
+    import('../app/app-context.js'),
+    import('../app/config.js'),
+    import('../app/load-commands.js'),
+    import('../chat/chat-session.js'),
+  ]);
+  return { createAppContext: appContext.createAppContext, parseAppConfig: appConfig.parseAppConfig, loadCommands: commands.loadCommands, runChat: chat.runChat };
+}
+
+/** `dateline feedback`'s modules, loaded when it runs (see {@link chatModules}). */
+async function feedbackModules() {
+  const [store, appConfig, format, markdown] = await Promise.all([
+    import('../feedback/feedback-store.js'),
+    import('../app/config.js'),
+    import('../app/format.js'),
+    import('../chat/discord-markdown.js'),
+  ]);
+  return { FeedbackStore: store.FeedbackStore, parseAppConfig: appConfig.parseAppConfig, formatFeedback: format.formatFeedback, renderMarkdown: markdown.renderMarkdown };
 }
 
 /** JSON of `ask`: the documented keys first, in order. */
@@ -174,6 +194,7 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
     .action(async () => {
       const ctx = await context(program.opts<GlobalOptions>(), logger);
       if (!process.env.LOG_LEVEL?.trim()) logger.level = 'warn';
+      const { createAppContext, parseAppConfig, loadCommands, runChat } = await chatModules();
       const bot = createAppContext(ctx, parseAppConfig(process.env), { answerConcurrency: 1, secrets: envSecrets(process.env) });
       try {
         const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -187,8 +208,9 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
     .command('feedback')
     .description("readers' votes on answers: share helpful, most downvoted questions (--json exports every vote)")
     .option('--json', 'print JSON: the summary and every vote with its question and excerpts')
-    .action((opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean }) => {
       const config = parseConfig({ ...process.env });
+      const { FeedbackStore, parseAppConfig, formatFeedback, renderMarkdown } = await feedbackModules();
       const store = FeedbackStore.open(config.dataDir, { keepMs: parseAppConfig(process.env).buttonsTtlMs });
       try {
         out(opts.json ? json({ summary: store.summary(), votes: store.votes() }) : `${renderMarkdown(formatFeedback(store.summary()).join('\n'))}\n`);

@@ -1,6 +1,6 @@
 import { NOT_SURE, type Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
-import { formatDateTime } from '../app/format.js';
+import { formatDateTime } from '../app/date-time.js';
 import type { ReindexReport } from '../index/index-service.js';
 import { builtByPhrase, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import type { Excerpt } from '../../src/answer/excerpt.js';
-import { captionPages, formatAnswer, formatDateTime, formatReindex, formatSources, literal, splitMessage } from '../../src/app/format.js';
+import { captionPages, formatAnswer, formatReindex, formatSources, literal, splitMessage } from '../../src/app/format.js';
 import { renderMarkdown } from '../../src/chat/discord-markdown.js';
 import { renderSources } from '../../src/cli/render.js';
 import type { CaptionEntry, SourcesReport } from '../../src/queries.js';
 import { quotes, unescape } from '../discord/harness.js';
+import { formatDateTime } from '../../src/app/date-time.js';
 
 const excerpt = (text: string, over: Partial<Excerpt> = {}): Excerpt => ({
   text,

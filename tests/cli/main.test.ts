@@ -39,6 +39,7 @@ describe('dateline CLI', { timeout: 60_000 }, () => {
     expect(ask.code).toBe(0);
     expect(loaded(ask)).toContain('commander');
     expect(loaded(ask).filter((p) => p === 'discord.js' || p.startsWith('@discordjs/ws') || p.startsWith('@discordjs/rest'))).toEqual([]);
+    expect(loaded(ask)).not.toContain('better-sqlite3');
     const chat = await dateline(['chat'], 'quit\n', trace);
     expect(loaded(chat)).toContain('discord.js');
   });
