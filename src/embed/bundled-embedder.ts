@@ -1,11 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ort from 'onnxruntime-node';
+import type ort from 'onnxruntime-node';
 import type { Embedder } from './embedder.js';
 import { BertTokenizer, type BertTokenizerConfig } from './bert-tokenizer.js';
 import { meanPoolNormalized, modelTexts } from './mean-pool.js';
 import { modelUnavailable, type ModelLocation } from './model-unavailable.js';
 import { VOCAB_FILE, VocabTable } from './vocab-table.js';
+import { readOnnxGraph } from './onnx-graph.js';
+import { lookupHiddenState, staticLookupOf, type StaticLookup } from './static-lookup.js';
 import { rowTableWordVectors } from './word-vectors.js';
 
 /** Files of a model folder the fast path reads. */
@@ -43,12 +45,15 @@ export function loadBundledTokenizer(dir: string): BertTokenizer {
   return new BertTokenizer(new VocabTable(fs.readFileSync(f.vocab)), tokenizerConfig(f.config));
 }
 
+/** How a batch of token ids becomes `last_hidden_state`: the bundled lookup in JavaScript, or an onnxruntime session. */
+type HiddenState = (inputIds: BigInt64Array, dims: [number, number]) => Promise<{ dims: readonly number[]; data: unknown }>;
+
 class BundledEmbedder implements Embedder {
   constructor(
     readonly modelId: string,
     readonly dimension: number,
     private readonly tokenizer: BertTokenizer,
-    private readonly session: ort.InferenceSession,
+    private readonly hiddenState: HiddenState,
     private readonly batchSize: number,
     readonly words?: Embedder['words'],
   ) {}
@@ -57,20 +62,32 @@ class BundledEmbedder implements Embedder {
     const out: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += this.batchSize) {
       const batch = this.tokenizer.encodeBatch(modelTexts(texts.slice(i, i + this.batchSize)));
-      const outputs = await this.session.run({ input_ids: new ort.Tensor('int64', batch.inputIds, batch.dims) });
-      const hidden = outputs.last_hidden_state ?? Object.values(outputs)[0]!;
+      const hidden = await this.hiddenState(batch.inputIds, batch.dims as [number, number]);
       out.push(...meanPoolNormalized(hidden, { data: batch.attentionMask }));
     }
     return out;
   }
 }
 
+/** `last_hidden_state` from the lookup tables when the graph is the bundled lookup, else from an onnxruntime session (loaded only then). */
+async function hiddenStateOf(onnx: Uint8Array, lookup: StaticLookup | undefined): Promise<HiddenState> {
+  if (lookup) return async (ids, dims) => lookupHiddenState(lookup, ids, dims);
+  const { default: runtime }: { default: typeof ort } = await import('onnxruntime-node');
+  const session = await runtime.InferenceSession.create(onnx, { executionProviders: ['cpu'] });
+  return async (ids, dims) => {
+    const outputs = await session.run({ input_ids: new runtime.Tensor('int64', ids, dims) });
+    return outputs.last_hidden_state ?? Object.values(outputs)[0]!;
+  };
+}
+
 /**
  * The bundled static model's fast path: its tokenizer rebuilt from the
  * precomputed `vocab.bin` and `tokenizer_config.json` ({@link BertTokenizer}),
- * its ONNX graph run by onnxruntime-node with the one input the pipeline
- * feeds it (`input_ids`), and the pipeline's mean pooling. Never imports
- * transformers.js; its vectors are bit-identical to the pipeline's
+ * its ONNX graph — when it is the bundled lookup ({@link staticLookupOf}) read
+ * as tables and computed in JavaScript, else run by onnxruntime-node with the
+ * one input the pipeline feeds it (`input_ids`) — and the pipeline's mean
+ * pooling. Never imports transformers.js (nor, for the bundled lookup,
+ * onnxruntime); its vectors are bit-identical to the pipeline's
  * (tests/embed/bundled-embedder.test.ts). Default batch size 64.
  * Throws a {@link UserFacingError} (`model-unavailable`) saying how to recover.
  */
@@ -79,12 +96,13 @@ export async function loadBundledEmbedder(options: ModelLocation & { batchSize?:
   try {
     const tokenizer = loadBundledTokenizer(path.dirname(f.vocab));
     const onnx: Uint8Array = fs.readFileSync(f.onnx);
-    const session = await ort.InferenceSession.create(onnx, { executionProviders: ['cpu'] });
-    const embedder = new BundledEmbedder(options.modelId, 0, tokenizer, session, options.batchSize ?? 64);
+    const graph = readOnnxGraph(onnx);
+    const hiddenState = await hiddenStateOf(onnx, graph && staticLookupOf(graph));
+    const embedder = new BundledEmbedder(options.modelId, 0, tokenizer, hiddenState, options.batchSize ?? 64);
     const [probe] = await embedder.embed(['dimension probe']);
     const dimension = probe!.length;
     const words = rowTableWordVectors(onnx, dimension, (word) => tokenizer.idOf(word));
-    return new BundledEmbedder(options.modelId, dimension, tokenizer, session, options.batchSize ?? 64, words);
+    return new BundledEmbedder(options.modelId, dimension, tokenizer, hiddenState, options.batchSize ?? 64, words);
   } catch (error) {
     throw modelUnavailable(options, false, error);
   }
