@@ -43,7 +43,7 @@ const schema = z.object({
   HNSW_M: positiveInt(4, 64).default(DEFAULT_HNSW.m),
   /** hnswlib efConstruction (16–1000). Default 200. */
   HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(DEFAULT_HNSW.efConstruction),
-  /** hnswlib efSearch (10–1000). Default 100. */
+  /** hnswlib efSearch (10–1000). Default 128. */
   HNSW_EF_SEARCH: positiveInt(10, 1000).default(DEFAULT_HNSW.efSearch),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
