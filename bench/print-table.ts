@@ -38,6 +38,7 @@ export function formatReport(r: BenchResults): string {
     '',
     `Cold start, seed, median of runs: dateline ask ${f(c.median, 2)} s ≈ process ${f(c.process, 2)} + imports ${f(c.imports, 2)} + model ${f(c.model_load, 2)} + index ${f(c.index_load, 2)} + first answer ${f(c.first_answer, 3)} (= ${f(parts, 2)} s; the rest is exit and spawn)`,
     `                                  dateline reindex ${f(c.reindex, 2)} s (build including model load)`,
+    ...(r.warm_squad_ms ? [`Warm answers on the SQuAD sample (every question once, in process): p50 ${f(r.warm_squad_ms.p50, 2)} · p95 ${f(r.warm_squad_ms.p95, 2)} · p99 ${f(r.warm_squad_ms.p99, 2)} ms`] : []),
     '',
     'Build and memory',
     formatColumns(

@@ -65,6 +65,8 @@ export const benchResultsSchema = z.object({
     first_answer: z.number(),
     reindex: z.number(),
   }),
+  /** Warm `ask` on the SQuAD judging sample (its articles indexed, each question once after a warm-up pass), ms; absent before issue #16. */
+  warm_squad_ms: z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).optional(),
   sizes: z.array(sizeResultSchema),
   targets: z.array(z.object({ target: z.string(), limit: z.string(), value: z.number().nullable(), met: z.boolean().nullable() })),
 });

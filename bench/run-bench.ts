@@ -14,6 +14,7 @@ import { benchResultsSchema, type BenchResults, type SizeResult } from './result
 import { ARCHIVE_SEED, archiveCorpus } from './archive-corpus.js';
 import { loadArchiveSources, NAME_SOURCES, type ArchiveSources } from './archive-sources.js';
 import { writeCorpus } from './synthetic-corpus.js';
+import { squadWarmLatency } from './squad-latency.js';
 import { checkTargets } from './targets.js';
 import { exactIndex } from './timed-index.js';
 import { indexRecall } from './vector-recall.js';
@@ -133,6 +134,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const shared: SharedState = { embedder, questions };
   const sizes: SizeResult[] = [];
   for (const scale of scales) sizes.push(await measureSize(scale, options, sources, shared));
+  options.log('SQuAD sample: warm answers to every question');
+  const warmSquad = await squadWarmLatency(options.squadFile, options.workDir, options.env, embedder);
   const partial = {
     machine: machineInfo(loadAtStart),
     model: embedder.modelId,
@@ -144,6 +147,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     corpus: 'archive' as const,
     exact_search: 'hnswlib-bruteforce' as const,
     cold_start_s: shared.coldStart!,
+    warm_squad_ms: warmSquad,
     sizes,
   };
   return benchResultsSchema.parse({ ...partial, targets: checkTargets(partial) });
