@@ -57,13 +57,7 @@ export function wordMatch(word: string, passage: PassageWords, vectors?: WordVec
  * `participants` at about 0.3). Without word vectors it is hard coverage.
  */
 export function softCoverage(question: readonly WeightedWord[], passage: PassageWords, vectors?: WordVectors): number {
-  let total = 0;
-  let found = 0;
-  for (const { word, weight } of question) {
-    total += weight;
-    found += weight * wordMatch(word, passage, vectors);
-  }
-  return total === 0 ? 0 : found / total;
+  return new SoftMatcher(question, vectors).coverage(passage);
 }
 
 /**
