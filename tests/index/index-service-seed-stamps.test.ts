@@ -1,9 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SeedIo } from '../../src/ingest/read-seeds.js';
 import { IndexService } from '../../src/index/index-service.js';
 import { currentGeneration } from '../../src/index/store.js';
+import { countingIo } from '../support/counting-io.js';
 import { bundledEmbedder, memoryLogger, seedsFolder, testConfig } from '../support/fixtures.js';
 
 /**
@@ -11,19 +11,6 @@ import { bundledEmbedder, memoryLogger, seedsFolder, testConfig } from '../suppo
  * file; stat stamps in the manifest tell which files to read and hash.
  */
 const SEED = '2014-03-30-kerry-lavrov-paris.txt';
-
-/** The file system, counting reads by file name; the clock runs a minute ahead so files just written are settled (not racy). */
-function countingIo(): SeedIo & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    readFile: (file) => {
-      reads.push(path.basename(file));
-      return fs.readFile(file);
-    },
-    now: () => Date.now() + 60_000,
-  };
-}
 
 async function setup(extra: Record<string, string> = { 'b.txt': 'Another story about a harbour. Boats stayed in.' }) {
   const config = await testConfig(await seedsFolder(extra));

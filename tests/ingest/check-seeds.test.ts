@@ -4,22 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { checkSeeds, type KnownStory } from '../../src/ingest/check-seeds.js';
 import { readSeeds, seedsHash, type SeedIo } from '../../src/ingest/read-seeds.js';
 import { RACY_MS } from '../../src/ingest/seed-stamp.js';
+import { countingIo } from '../support/counting-io.js';
 import { seedsFolder, tempDir } from '../support/fixtures.js';
 
 const SEED = '2014-03-30-kerry-lavrov-paris.txt';
-
-/** Reads through the file system, counting story and sidecar reads by name; its clock runs a minute ahead, so files just written count as settled. */
-function countingIo(offsetMs = 60_000): SeedIo & { reads: string[] } {
-  const reads: string[] = [];
-  return {
-    reads,
-    readFile: (file) => {
-      reads.push(path.basename(file));
-      return fs.readFile(file);
-    },
-    now: () => Date.now() + offsetMs,
-  };
-}
 
 /** What a manifest would record after `readSeeds`: each story's hash and stamp. */
 async function built(dir: string, io: SeedIo): Promise<KnownStory[]> {
