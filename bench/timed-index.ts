@@ -10,6 +10,16 @@ export interface SearchClock {
   reset(): void;
 }
 
+/** `run()`'s result, its duration recorded (also when it throws). */
+function timed<T>(record: (ms: number) => void, run: () => T): T {
+  const started = performance.now();
+  try {
+    return run();
+  } finally {
+    record(performance.now() - started);
+  }
+}
+
 /** `inner` with `search` timed into `record`; the other methods pass through. */
 function timedLexical(inner: LexicalSearch, record: (ms: number) => void): LexicalSearch {
   return {
@@ -20,14 +30,7 @@ function timedLexical(inner: LexicalSearch, record: (ms: number) => void): Lexic
     idf: (term) => inner.idf(term),
     score: (query, doc) => inner.score(query, doc),
     toJSON: () => inner.toJSON(),
-    search(query, k) {
-      const started = performance.now();
-      try {
-        return inner.search(query, k);
-      } finally {
-        record(performance.now() - started);
-      }
-    },
+    search: (query, k) => timed(record, () => inner.search(query, k)),
   };
 }
 
@@ -36,14 +39,7 @@ function timedVector(inner: VectorSearch, record: (ms: number) => void): VectorS
     get count() {
       return inner.count;
     },
-    search(query, k) {
-      const started = performance.now();
-      try {
-        return inner.search(query, k);
-      } finally {
-        record(performance.now() - started);
-      }
-    },
+    search: (query, k) => timed(record, () => inner.search(query, k)),
   };
 }
 
