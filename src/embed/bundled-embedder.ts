@@ -8,7 +8,7 @@ import { modelUnavailable, type ModelLocation } from './model-unavailable.js';
 import { VOCAB_FILE, VocabTable } from './vocab-table.js';
 import { readOnnxGraph } from './onnx-graph.js';
 import { lookupHiddenState, staticLookupOf, type StaticLookup } from './static-lookup.js';
-import { rowTableWordVectors } from './word-vectors.js';
+import { rowTableOf, rowTableWordVectors } from './word-vectors.js';
 
 /** Files of a model folder the fast path reads. */
 function files(options: ModelLocation) {
@@ -97,11 +97,12 @@ export async function loadBundledEmbedder(options: ModelLocation & { batchSize?:
     const tokenizer = loadBundledTokenizer(path.dirname(f.vocab));
     const onnx: Uint8Array = fs.readFileSync(f.onnx);
     const graph = readOnnxGraph(onnx);
-    const hiddenState = await hiddenStateOf(onnx, graph && staticLookupOf(graph));
+    const lookup = graph && staticLookupOf(graph);
+    const hiddenState = await hiddenStateOf(onnx, lookup);
     const embedder = new BundledEmbedder(options.modelId, 0, tokenizer, hiddenState, options.batchSize ?? 64);
     const [probe] = await embedder.embed(['dimension probe']);
     const dimension = probe!.length;
-    const words = rowTableWordVectors(onnx, dimension, (word) => tokenizer.idOf(word));
+    const words = rowTableWordVectors(graph && rowTableOf(graph), dimension, (word) => tokenizer.idOf(word));
     return new BundledEmbedder(options.modelId, dimension, tokenizer, hiddenState, options.batchSize ?? 64, words);
   } catch (error) {
     throw modelUnavailable(options, false, error);

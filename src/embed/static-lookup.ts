@@ -1,7 +1,7 @@
 import type { OnnxGraph } from './onnx-graph.js';
-import { ROW_TABLE } from './word-vectors.js';
+import { rowTableOf, type RowTable } from './word-vectors.js';
 
-/** Name of the per-row scale table beside {@link ROW_TABLE} (scripts/build-model.ts writes both). */
+/** Name of the per-row scale table beside the int8 row table (scripts/build-model.ts writes both). */
 export const SCALE_TABLE = 'embeddings.scale';
 
 /** The operators of the bundled model's graph: Cast(Gather(int8 rows, ids)) × Unsqueeze(Gather(scales, ids)). */
@@ -14,10 +14,7 @@ const LOOKUP_OPS = ['Gather', 'Cast', 'Gather', 'Unsqueeze', 'Mul'];
  * bundled graph (the product of a 7-bit integer and a float32 is exact in a
  * double, so one rounding to float32 gives onnxruntime's bits).
  */
-export interface StaticLookup {
-  rows: number;
-  dimension: number;
-  values: Int8Array;
+export interface StaticLookup extends RowTable {
   scales: Float32Array;
 }
 
@@ -28,15 +25,13 @@ export interface StaticLookup {
  */
 export function staticLookupOf(graph: OnnxGraph): StaticLookup | undefined {
   if (graph.ops.join() !== LOOKUP_OPS.join() || graph.outputs.join() !== 'last_hidden_state') return undefined;
-  const rows = graph.initializers.get(ROW_TABLE);
+  const rows = rowTableOf(graph);
   const scales = graph.initializers.get(SCALE_TABLE);
-  if (!rows || !scales || rows.dims.length !== 2 || scales.dims.length !== 1) return undefined;
-  const [count, dimension] = rows.dims as [number, number];
-  if (scales.dims[0] !== count || rows.raw.length !== count * dimension || scales.raw.length !== count * 4) return undefined;
+  if (!rows || !scales || scales.dims.length !== 1 || scales.dims[0] !== rows.rows || scales.raw.length !== rows.rows * 4) return undefined;
   const scaleBytes = new DataView(scales.raw.buffer, scales.raw.byteOffset, scales.raw.byteLength);
-  const scaleValues = new Float32Array(count);
-  for (let i = 0; i < count; i++) scaleValues[i] = scaleBytes.getFloat32(i * 4, true);
-  return { rows: count, dimension, values: new Int8Array(rows.raw.buffer, rows.raw.byteOffset, count * dimension), scales: scaleValues };
+  const scaleValues = new Float32Array(rows.rows);
+  for (let i = 0; i < rows.rows; i++) scaleValues[i] = scaleBytes.getFloat32(i * 4, true);
+  return { ...rows, scales: scaleValues };
 }
 
 /** `last_hidden_state` for a batch of token ids (`[batch, sequence]`), as the graph computes it. */
