@@ -29,7 +29,6 @@ function timedLexical(inner: LexicalSearch, record: (ms: number) => void): Lexic
     df: (term) => inner.df(term),
     idf: (term) => inner.idf(term),
     score: (query, doc) => inner.score(query, doc),
-    toJSON: () => inner.toJSON(),
     search: (query, k) => timed(record, () => inner.search(query, k)),
   };
 }

@@ -1,3 +1,5 @@
+import { StringTable } from '../text/string-table.js';
+import type { Pack } from './pack.js';
 import { topK } from './top-k.js';
 
 /** BM25 parameters. */
@@ -31,14 +33,6 @@ export interface Hit {
   score: number;
 }
 
-/** Serialised form, stored as `lexical.json`. */
-export interface Bm25Json {
-  params: Bm25Params;
-  docLengths: number[];
-  /** term → flat [doc, tf, doc, tf, …]. */
-  postings: Record<string, number[]>;
-}
-
 /**
  * What answering asks of a lexical index. {@link Bm25Index} is the one
  * Dateline builds; a wrapper that composes over it (the bench's timing) can
@@ -55,13 +49,34 @@ export interface LexicalSearch {
   search(query: readonly string[], k: number): Hit[];
   /** The score `search` gives `doc`. */
   score(query: readonly string[], doc: number): number;
-  /** The serialised form `saveIndex` writes. */
-  toJSON(): Bm25Json;
 }
 
 /**
+ * An index's stored form, the sections of its pack file: document lengths,
+ * the terms as a {@link StringTable}, and each term's postings — term `t`'s
+ * flat [doc, tf, doc, tf, …] list sorted by doc is
+ * `postings[starts[t] … starts[t + 1])`.
+ */
+export interface Bm25Parts {
+  lengths: Uint32Array;
+  terms: Uint8Array;
+  starts: Uint32Array;
+  postings: Uint32Array;
+}
+
+/** Where a term's postings are read from: arrays in memory, or a pack read from disk on demand. */
+interface PostingSource {
+  readonly terms: StringTable;
+  list(term: number): Uint32Array;
+}
+
+const EMPTY = new Uint32Array(0);
+
+/**
  * An inverted index with Okapi BM25 scoring over pre-tokenised documents
- * (the caller decides the terms: stems, bigrams, fields).
+ * (the caller decides the terms: stems, bigrams, fields). Built in memory;
+ * opened from a pack either in memory or on disk, where only the document
+ * lengths are read up front and each query reads its terms' postings.
  */
 export class Bm25Index implements LexicalSearch {
   private readonly avgLength: number;
@@ -70,7 +85,9 @@ export class Bm25Index implements LexicalSearch {
   private constructor(
     readonly params: Bm25Params,
     private readonly docLengths: Uint32Array,
-    private readonly postings: Map<string, Uint32Array>,
+    private readonly source: PostingSource,
+    /** The stored form, kept when the index was built in memory (what `saveIndex` writes). */
+    private readonly built?: Bm25Parts,
   ) {
     let total = 0;
     for (const l of docLengths) total += l;
@@ -90,21 +107,64 @@ export class Bm25Index implements LexicalSearch {
         list.push(doc, n);
       }
     });
-    const postings = new Map<string, Uint32Array>();
-    for (const [t, list] of lists) postings.set(t, Uint32Array.from(list));
-    return new Bm25Index(params, Uint32Array.from(docs.map((d) => d.length)), postings);
+    const starts = new Uint32Array(lists.size + 1);
+    let total = 0;
+    let i = 0;
+    for (const list of lists.values()) {
+      starts[i++] = total;
+      total += list.length;
+    }
+    starts[i] = total;
+    const postings = new Uint32Array(total);
+    i = 0;
+    for (const list of lists.values()) postings.set(list, starts[i++]!);
+    return Bm25Index.fromParts({ lengths: Uint32Array.from(docs.map((d) => d.length)), terms: StringTable.build([...lists.keys()]), starts, postings }, params);
   }
 
-  static fromJSON(json: Bm25Json): Bm25Index {
-    const postings = new Map<string, Uint32Array>();
-    for (const [t, list] of Object.entries(json.postings)) postings.set(t, Uint32Array.from(list));
-    return new Bm25Index(json.params, Uint32Array.from(json.docLengths), postings);
+  /** An index over its stored form in memory. */
+  static fromParts(parts: Bm25Parts, params: Bm25Params): Bm25Index {
+    const terms = new StringTable(parts.terms);
+    const { starts, postings } = parts;
+    if (starts.length !== terms.size + 1 || starts[terms.size] !== postings.length) throw new Error('the lexical index\'s term list and postings do not match');
+    const source: PostingSource = { terms, list: (t) => postings.subarray(starts[t]!, starts[t + 1]!) };
+    return new Bm25Index(params, parts.lengths, source, parts);
   }
 
-  toJSON(): Bm25Json {
-    const postings: Record<string, number[]> = {};
-    for (const [t, list] of this.postings) postings[t] = Array.from(list);
-    return { params: this.params, docLengths: Array.from(this.docLengths), postings };
+  /**
+   * The index stored as sections `<name>.lengths|terms|starts|postings` of
+   * `pack`. Only the document lengths are read now; terms and postings are
+   * read when a query asks for them (from memory or disk, as the pack is).
+   */
+  static open(pack: Pack, name: string, params: Bm25Params): Bm25Index {
+    const lengths = pack.u32(`${name}.lengths`);
+    const termsAt = pack.info(`${name}.terms`);
+    const startsAt = pack.info(`${name}.starts`);
+    const postingsAt = pack.info(`${name}.postings`);
+    if (termsAt.type !== 'u8' || startsAt.type !== 'u32' || postingsAt.type !== 'u32') throw new Error(`the lexical index ${name} has sections of the wrong type`);
+    const terms = new StringTable(pack.source, termsAt.offset);
+    if (startsAt.length !== terms.size + 1) throw new Error(`the lexical index ${name}'s term list and postings do not match`);
+    const bytes = pack.source;
+    const source: PostingSource = {
+      terms,
+      list: (t) => {
+        const start = bytes.u32(startsAt.offset + 4 * t);
+        const end = bytes.u32(startsAt.offset + 4 * t + 4);
+        if (end < start || end > postingsAt.length) throw new Error(`the lexical index ${name} is damaged (postings of term ${t})`);
+        return end === start ? EMPTY : bytes.u32s(postingsAt.offset + 4 * start, end - start);
+      },
+    };
+    return new Bm25Index(params, lengths, source);
+  }
+
+  /** The stored form of an index built in memory (sections for its pack). Throws for one opened from a pack. */
+  parts(): Bm25Parts {
+    if (!this.built) throw new Error('only an index built in memory can be written');
+    return this.built;
+  }
+
+  private postings(term: string): Uint32Array | undefined {
+    const id = this.source.terms.id(term);
+    return id === undefined ? undefined : this.source.list(id);
   }
 
   get size(): number {
@@ -113,7 +173,7 @@ export class Bm25Index implements LexicalSearch {
 
   /** Documents containing `term`. */
   df(term: string): number {
-    return (this.postings.get(term)?.length ?? 0) / 2;
+    return (this.postings(term)?.length ?? 0) / 2;
   }
 
   /** BM25 inverse document frequency (always positive); a term absent from the corpus gets the highest value. */
@@ -131,7 +191,7 @@ export class Bm25Index implements LexicalSearch {
     const scores = this.scores;
     const touched: number[] = [];
     for (const term of query) {
-      const list = this.postings.get(term);
+      const list = this.postings(term);
       if (!list) continue;
       const w = this.idf(term);
       for (let i = 0; i < list.length; i += 2) {
@@ -153,7 +213,7 @@ export class Bm25Index implements LexicalSearch {
     const { k1, b } = this.params;
     let score = 0;
     for (const term of query) {
-      const list = this.postings.get(term);
+      const list = this.postings(term);
       if (!list) continue;
       const at = findDoc(list, doc);
       if (at < 0) continue;

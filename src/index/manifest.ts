@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SeedStamp } from '../ingest/seed-stamp.js';
 
-/** Bumped whenever the files' layout or meaning changes (3: irregular verbs and more letters folded in lexical terms); an older index is rebuilt. */
-export const SCHEMA_VERSION = 3;
+/** Bumped whenever the files' layout or meaning changes (3: irregular verbs and more letters folded in lexical terms; 4: one binary pack instead of JSON files, vector labels mapped to chunks); an older index is rebuilt. */
+export const SCHEMA_VERSION = 4;
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().length(64) });
 

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Chunk } from '../chunk/chunk.js';
 import { ErrorId, UserFacingError } from '../errors.js';
-import type { Story } from '../ingest/story.js';
-import { unitTable, type CorpusIndex } from './corpus-index.js';
-import { Bm25Index, type Bm25Json } from './lexical.js';
+import type { CorpusIndex } from './corpus-index.js';
+import { indexPackParts, PACK_FILE, readIndexPack } from './index-pack.js';
+import { Pack } from './pack.js';
+import { fileBytes, memoryBytes, type ByteSource } from '../text/byte-source.js';
 import { ensureIndexFolder } from './lock.js';
 import type { SeedStamp } from '../ingest/seed-stamp.js';
 import { manifestSchema, staleKind, staleReason, withStamps, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
@@ -31,13 +31,17 @@ function quoted(value: string, max = 80): string {
 }
 
 const FILES = {
-  stories: 'stories.json',
-  chunks: 'chunks.json',
-  chunkVectors: 'chunk-vectors.f32',
-  unitVectors: 'unit-vectors.f32',
+  pack: PACK_FILE,
   hnsw: 'hnsw.bin',
-  lexical: 'lexical.json',
 } as const;
+
+/**
+ * Files up to this size are read whole and checked against their sha256 on
+ * every open; larger ones (an archive's) are checked by size and structure,
+ * and the pack is then read from disk as answers need it, so opening does
+ * not grow with the archive (issue #16). `saveIndex` records every checksum.
+ */
+export const VERIFY_ON_OPEN_BYTES = 64 * 1024 * 1024;
 
 /** What {@link saveIndex} wrote. */
 export interface SavedIndex {
@@ -62,24 +66,22 @@ export type LoadResult =
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-function asBytes(v: Float32Array): Uint8Array {
-  return new Uint8Array(v.buffer, v.byteOffset, v.byteLength);
-}
-
-function asFloats(b: Buffer): Float32Array {
-  const copy = new Uint8Array(b.byteLength);
-  copy.set(b);
-  return new Float32Array(copy.buffer);
-}
-
-async function writeFileSynced(file: string, data: Uint8Array | string): Promise<void> {
+/** Writes `data` (a string, or pieces written one after another) and syncs it to disk; returns its size and sha256. */
+async function writeFileSynced(file: string, data: string | readonly Uint8Array[]): Promise<{ bytes: number; sha256: string }> {
   const handle = await fs.open(file, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
   try {
-    await handle.writeFile(data);
+    for (const part of typeof data === 'string' ? [Buffer.from(data)] : data) {
+      await handle.write(part);
+      hash.update(part);
+      bytes += part.byteLength;
+    }
     await handle.sync();
   } finally {
     await handle.close();
   }
+  return { bytes, sha256: hash.digest('hex') };
 }
 
 /**
@@ -99,19 +101,10 @@ export async function saveIndex(index: CorpusIndex, dir: string): Promise<SavedI
   const building = path.join(dir, BUILDING_PREFIX + name);
   await fs.mkdir(building);
   const hnswPath = path.join(building, FILES.hnsw);
-  (index.vector as HnswVectorIndex).save(hnswPath);
-  const contents: Record<string, Uint8Array | string> = {
-    [FILES.stories]: JSON.stringify(index.stories),
-    [FILES.chunks]: JSON.stringify(index.chunks.map((c) => [c.story, c.unit, c.sentence, c.start, c.end])),
-    [FILES.chunkVectors]: asBytes(index.vectors),
-    [FILES.unitVectors]: asBytes(index.unitVectors),
-    [FILES.lexical]: JSON.stringify({ chunks: index.lexical.toJSON(), units: index.unitLexical.toJSON() }),
-  };
+  const vector = index.vector as HnswVectorIndex;
+  vector.save(hnswPath);
   const files: Manifest['files'] = {};
-  for (const [file, data] of Object.entries(contents)) {
-    await writeFileSynced(path.join(building, file), data);
-    files[file] = { bytes: typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength, sha256: sha256(data) };
-  }
+  files[FILES.pack] = await writeFileSynced(path.join(building, FILES.pack), indexPackParts(index, vector.labels));
   const hnswBytes = await fs.readFile(hnswPath);
   files[FILES.hnsw] = { bytes: hnswBytes.byteLength, sha256: sha256(hnswBytes) };
   const manifest: Manifest = { ...index.manifest, files };
@@ -156,13 +149,21 @@ async function pruneGenerations(dir: string, current: string): Promise<void> {
   await Promise.all(doomed.map((e) => fs.rm(path.join(dir, e), { recursive: true, force: true })));
 }
 
-async function readVerified(folder: string, file: string, manifest: Manifest): Promise<Buffer> {
-  const expected = manifest.files[file];
-  if (!expected) throw new Error(`the manifest does not list ${file}`);
-  const data = await fs.readFile(path.join(folder, file));
-  if (data.byteLength !== expected.bytes) throw new Error(`${file} is ${data.byteLength} bytes, the manifest says ${expected.bytes} (truncated?)`);
-  if (sha256(data) !== expected.sha256) throw new Error(`${file} does not match its checksum (corrupted?)`);
-  return data;
+/**
+ * Checks a generation's file against its manifest entry: a file up to
+ * {@link VERIFY_ON_OPEN_BYTES} is read and its sha256 compared (its bytes
+ * returned in memory); a larger one is checked by size and opened for reads
+ * on demand. With `keep` false nothing is kept open (another reader takes it).
+ */
+async function openChecked(file: string, name: string, manifest: Manifest, keep = true): Promise<ByteSource> {
+  const expected = manifest.files[name];
+  if (!expected) throw new Error(`the manifest does not list ${name}`);
+  const { size } = await fs.stat(file);
+  if (size !== expected.bytes) throw new Error(`${name} is ${size} bytes, the manifest says ${expected.bytes} (truncated?)`);
+  if (size > VERIFY_ON_OPEN_BYTES) return keep ? fileBytes(file) : memoryBytes(new Uint8Array(0));
+  const data = await fs.readFile(file);
+  if (sha256(data) !== expected.sha256) throw new Error(`${name} does not match its checksum (corrupted?)`);
+  return memoryBytes(data);
 }
 
 /** What `CURRENT` holds: nothing, a generation folder's name, or something else (why it cannot be used). */
@@ -257,32 +258,13 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
   const stale = staleReason(manifest, expected);
   if (stale) return { status: 'stale', reason: stale, kind: staleKind(manifest, expected) };
   try {
-    const stories = JSON.parse((await readVerified(folder, FILES.stories, manifest)).toString('utf8')) as Story[];
-    const rows = JSON.parse((await readVerified(folder, FILES.chunks, manifest)).toString('utf8')) as number[][];
-    const chunks: Chunk[] = rows.map(([s, u, k, start, end], id) => {
-      const unit = stories[s!]!.units[u!]!;
-      return { id, story: s!, unit: u!, sentence: k!, kind: unit.kind, citation: unit.citation, start: start!, end: end!, text: stories[s!]!.text.slice(start, end) };
-    });
-    const dim = manifest.model.dimension;
-    const vectors = asFloats(await readVerified(folder, FILES.chunkVectors, manifest));
-    const unitVectors = asFloats(await readVerified(folder, FILES.unitVectors, manifest));
-    const lexical = JSON.parse((await readVerified(folder, FILES.lexical, manifest)).toString('utf8')) as { chunks: Bm25Json; units: Bm25Json };
-    await readVerified(folder, FILES.hnsw, manifest);
-    if (vectors.length !== chunks.length * dim) throw new Error('chunk vectors do not match the chunk count');
-    const { units, unitRow } = unitTable(stories);
-    if (unitVectors.length !== units.length * dim) throw new Error('unit vectors do not match the unit count');
-    const index: CorpusIndex = {
-      manifest,
-      stories,
-      chunks,
-      vectors,
-      unitVectors,
-      units,
-      unitRow,
-      lexical: Bm25Index.fromJSON(lexical.chunks),
-      unitLexical: Bm25Index.fromJSON(lexical.units),
-      vector: HnswVectorIndex.load(path.join(folder, FILES.hnsw), dim, chunks.length, hnsw),
-    };
+    const packFile = path.join(folder, FILES.pack);
+    const hnswFile = path.join(folder, FILES.hnsw);
+    const pack = Pack.read(await openChecked(packFile, FILES.pack, manifest));
+    await openChecked(hnswFile, FILES.hnsw, manifest, false);
+    const packed = readIndexPack(pack, manifest.model.dimension);
+    const { labels, ...parts } = packed;
+    const index: CorpusIndex = { manifest, ...parts, vector: HnswVectorIndex.load(hnswFile, manifest.model.dimension, labels, hnsw) };
     return { status: 'ok', index, generation };
   } catch (error) {
     return { status: 'corrupt', reason: `${generation} is damaged: ${(error as Error).message}` };

@@ -16,29 +16,70 @@ export interface VectorSearch {
   search(query: Float32Array, k: number): Neighbour[];
 }
 
-/** An approximate index over hnswlib's HNSW graph; labels are chunk ids. */
+/**
+ * An approximate index over hnswlib's HNSW graph. Graph labels map to chunk
+ * ids through `labels` (label → chunk id, −1 for a chunk removed by an
+ * incremental reindex): a full build labels chunk i with i; an incremental
+ * one keeps unchanged chunks' labels and gives new chunks new labels.
+ */
 export class HnswVectorIndex implements VectorSearch {
   private constructor(
     private readonly index: InstanceType<typeof HierarchicalNSW>,
     readonly count: number,
     private readonly efSearch: number,
+    /** Label → chunk id (−1: removed). */
+    readonly labels: Int32Array,
   ) {}
 
   /** Builds the graph over `vectors`, labelled 0…n-1. */
   static build(vectors: readonly Float32Array[], dimension: number, params: HnswParams = DEFAULT_HNSW): HnswVectorIndex {
     const index = new HierarchicalNSW('cosine', dimension);
-    index.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, 42);
+    index.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, 42, true);
     vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
     index.setEf(params.efSearch);
-    return new HnswVectorIndex(index, vectors.length, params.efSearch);
+    return new HnswVectorIndex(index, vectors.length, params.efSearch, Int32Array.from(vectors, (_, i) => i));
   }
 
-  /** Reads a graph written by {@link save}. */
-  static load(file: string, dimension: number, count: number, params: HnswParams = DEFAULT_HNSW): HnswVectorIndex {
+  /** Reads a graph written by {@link save}; `labels` is the map saved with it. */
+  static load(file: string, dimension: number, labels: Int32Array, params: HnswParams = DEFAULT_HNSW): HnswVectorIndex {
     const index = new HierarchicalNSW('cosine', dimension);
-    index.readIndexSync(file);
+    index.readIndexSync(file, true);
     index.setEf(params.efSearch);
-    return new HnswVectorIndex(index, count, params.efSearch);
+    let live = 0;
+    for (const c of labels) if (c >= 0) live++;
+    if (index.getIdsList().some((label) => label >= labels.length)) throw new Error('the vector graph has labels its label map lacks');
+    return new HnswVectorIndex(index, live, params.efSearch, labels);
+  }
+
+  /**
+   * For an incremental reindex: the graph saved in `file` (labelled by
+   * `previous`), read afresh so the serving one is untouched, with chunks
+   * `chunkOf` maps to −1 deleted, the others relabelled to their new ids,
+   * and each `added` vector inserted as its `chunk` (into deleted slots first).
+   */
+  static update(file: string, dimension: number, previous: Int32Array, chunkOf: Int32Array, added: readonly { chunk: number; vector: Float32Array }[], params: HnswParams): HnswVectorIndex {
+    const index = new HierarchicalNSW('cosine', dimension);
+    index.readIndexSync(file, true);
+    const labels = new Int32Array(previous.length + added.length).fill(-1);
+    let live = 0;
+    previous.forEach((chunk, label) => {
+      if (chunk < 0) return;
+      const now = chunkOf[chunk]!;
+      if (now < 0) index.markDelete(label);
+      else {
+        labels[label] = now;
+        live++;
+      }
+    });
+    const needed = live + added.length;
+    if (needed > index.getMaxElements()) index.resizeIndex(Math.max(needed, Math.ceil(index.getMaxElements() * 1.25)));
+    added.forEach(({ chunk, vector }, i) => {
+      const label = previous.length + i;
+      index.addPoint(Array.from(vector), label, true);
+      labels[label] = chunk;
+    });
+    index.setEf(params.efSearch);
+    return new HnswVectorIndex(index, needed, params.efSearch, labels);
   }
 
   save(file: string): void {
@@ -51,7 +92,12 @@ export class HnswVectorIndex implements VectorSearch {
     if (n > this.efSearch) this.index.setEf(n);
     const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
     if (n > this.efSearch) this.index.setEf(this.efSearch);
-    return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
+    const out: Neighbour[] = [];
+    neighbors.forEach((label, i) => {
+      const id = this.labels[label] ?? -1;
+      if (id >= 0) out.push({ id, similarity: 1 - distances[i]! });
+    });
+    return out;
   }
 }
 

@@ -1,5 +1,5 @@
 import { splitSentences } from '../text/sentences.js';
-import type { Story, StoryMeta, StoryUnit } from './story.js';
+import { citationOf, type Story, type StoryMeta, type StoryUnit } from './story.js';
 
 /** `date YYYY-MM-DD` at the very start of a story, optionally after spaces. */
 const DATE_HEADER = /^[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*/;
@@ -96,13 +96,13 @@ export function parseStory(input: { id: string; file: string; text: string; sha2
     const body = text.slice(block.start, block.end);
     const base = { start: block.start, end: block.end, text: body };
     if (i === all.length - 1 && CREDITS_LINE.test(body)) {
-      units.push({ ...base, kind: 'credits', number: 1, citation: 'Credits' });
+      units.push({ ...base, kind: 'credits', number: 1, citation: citationOf('credits', 1) });
     } else if (PHOTO_CREDIT.test(body) && /\s/.test(body)) {
       captions++;
-      units.push({ ...base, kind: 'caption', number: captions, citation: `Photo caption ${captions}`, ...captionFields(body) });
+      units.push({ ...base, kind: 'caption', number: captions, citation: citationOf('caption', captions), ...captionFields(body) });
     } else {
       paragraphs++;
-      units.push({ ...base, kind: 'paragraph', number: paragraphs, citation: `¶${paragraphs}` });
+      units.push({ ...base, kind: 'paragraph', number: paragraphs, citation: citationOf('paragraph', paragraphs) });
     }
   });
   const firstBody = units.find((u) => u.kind === 'paragraph') ?? units[0];

@@ -22,6 +22,12 @@ export interface StoryUnit {
   date?: string;
 }
 
+/** What a reader cites for the `number`-th unit of a kind: `Photo caption 3`, `¶9`, `Credits`. */
+export function citationOf(kind: UnitKind, number: number): string {
+  if (kind === 'credits') return 'Credits';
+  return kind === 'caption' ? `Photo caption ${number}` : `¶${number}`;
+}
+
 /** Descriptive fields from a story's optional `<name>.json` sidecar. */
 export interface StoryMeta {
   title?: string;

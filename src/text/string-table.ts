@@ -1,3 +1,5 @@
+import { memoryBytes, type ByteSource } from './byte-source.js';
+
 /*
  * Layout, little-endian, every section 4-byte aligned (the caller places the
  * table at a 4-byte aligned offset):
@@ -27,30 +29,44 @@ const padded = (n: number) => (n + 3) & ~3;
  * tokenizer's vocabulary and the lexical index's terms are both kept so.
  */
 export class StringTable {
-  private readonly offsets: Uint32Array;
-  private readonly table: Int32Array;
-  private readonly blob: Uint8Array;
+  private readonly source: ByteSource;
+  private readonly offsetsAt: number;
+  private readonly tableAt: number;
+  private readonly blobAt: number;
+  private readonly mask: number;
   private scratch = new Uint8Array(256);
   /** Number of strings (ids are 0..size-1). */
   readonly size: number;
-  /** Bytes the table takes from the start of the bytes it was read from. */
+  /** Bytes the table takes from where it starts. */
   readonly byteLength: number;
 
-  /** Reads a table written by {@link StringTable.build} at the start of `bytes` (which must be 4-byte aligned); throws when truncated. */
-  constructor(bytes: Uint8Array) {
-    if (bytes.byteOffset % 4 !== 0) throw new Error('a string table must start at a 4-byte aligned offset');
-    if (bytes.byteLength < HEADER) throw new Error('truncated string table');
-    const header = new DataView(bytes.buffer, bytes.byteOffset, HEADER);
-    this.size = header.getUint32(0, true);
-    const slots = header.getUint32(4, true);
-    const blobAt = HEADER + 4 * (this.size + 1) + 4 * slots;
-    if (bytes.byteLength < blobAt || (slots & (slots - 1)) !== 0 || slots < this.size) throw new Error('truncated string table');
-    this.offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER, this.size + 1);
-    this.table = new Int32Array(bytes.buffer, this.offsets.byteOffset + this.offsets.byteLength, slots);
-    const blobLength = this.offsets[this.size]!;
-    if (bytes.byteLength < blobAt + blobLength) throw new Error('truncated string table');
-    this.blob = bytes.subarray(blobAt, blobAt + blobLength);
-    this.byteLength = blobAt + padded(blobLength);
+  /**
+   * Reads a table written by {@link StringTable.build}, starting at `at` of
+   * `bytes` (in memory, or a file read on demand); throws when truncated or
+   * misaligned. Nothing but the 8-byte header and the last offset is read
+   * until a lookup asks.
+   */
+  constructor(bytes: Uint8Array | ByteSource, at = 0) {
+    if (bytes instanceof Uint8Array) {
+      if (bytes.byteOffset % 4 !== 0) throw new Error('a string table must start at a 4-byte aligned offset');
+      bytes = memoryBytes(bytes);
+    }
+    if (at % 4 !== 0) throw new Error('a string table must start at a 4-byte aligned offset');
+    this.source = bytes;
+    try {
+      this.size = bytes.u32(at);
+      const slots = bytes.u32(at + 4);
+      if ((slots & (slots - 1)) !== 0 || slots < this.size) throw new Error('bad slot count');
+      this.offsetsAt = at + HEADER;
+      this.tableAt = this.offsetsAt + 4 * (this.size + 1);
+      this.blobAt = this.tableAt + 4 * slots;
+      this.mask = slots - 1;
+      const blobLength = bytes.u32(this.offsetsAt + 4 * this.size);
+      this.byteLength = this.blobAt - at + padded(blobLength);
+      if (this.blobAt + blobLength > bytes.size) throw new Error('blob past the end');
+    } catch {
+      throw new Error('truncated string table');
+    }
   }
 
   /** The id of a string exactly as written, or undefined when the table lacks it. */
@@ -59,22 +75,23 @@ export class StringTable {
     if (ILL_FORMED.test(value)) return undefined;
     const bytes = this.scratch;
     const { written } = encoder.encodeInto(value, bytes);
-    const mask = this.table.length - 1;
-    if (mask < 0) return undefined;
+    const { source, mask } = this;
     for (let slot = fnv1a(bytes, written) & mask; ; slot = (slot + 1) & mask) {
-      const id = this.table[slot]!;
+      const id = source.u32(this.tableAt + 4 * slot) | 0;
       if (id < 0) return undefined;
-      const start = this.offsets[id]!;
-      if (this.offsets[id + 1]! - start !== written) continue;
+      const start = source.u32(this.offsetsAt + 4 * id);
+      if (source.u32(this.offsetsAt + 4 * id + 4) - start !== written) continue;
+      const stored = source.bytes(this.blobAt + start, written);
       let i = 0;
-      while (i < written && this.blob[start + i] === bytes[i]) i++;
+      while (i < written && stored[i] === bytes[i]) i++;
       if (i === written) return id;
     }
   }
 
   /** The string of an id. */
   value(id: number): string {
-    return decoder.decode(this.blob.subarray(this.offsets[id], this.offsets[id + 1]));
+    const start = this.source.u32(this.offsetsAt + 4 * id);
+    return decoder.decode(this.source.bytes(this.blobAt + start, this.source.u32(this.offsetsAt + 4 * id + 4) - start));
   }
 
   /**

@@ -20,7 +20,7 @@ describe('buildIndex and buildSettings', () => {
     const dir = await tempDir();
     const saved = await saveIndex(index, dir);
     expect(saved.generation).toBe(await currentGeneration(dir));
-    expect(Object.keys(saved.manifest.files).sort()).toEqual(['chunk-vectors.f32', 'chunks.json', 'hnsw.bin', 'lexical.json', 'stories.json', 'unit-vectors.f32']);
+    expect(Object.keys(saved.manifest.files).sort()).toEqual(['hnsw.bin', 'index.pack']);
     expect(index.manifest.files).toEqual({});
   });
 

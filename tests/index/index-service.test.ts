@@ -70,8 +70,14 @@ describe('IndexService', () => {
 
   it.each([
     ['a truncated vector graph', async (folder: string) => fs.truncate(path.join(folder, 'hnsw.bin'), 100)],
-    ['a corrupted lexical index', async (folder: string) => fs.writeFile(path.join(folder, 'lexical.json'), '{"chunks": garbage')],
-    ['a deleted vectors file', async (folder: string) => fs.rm(path.join(folder, 'chunk-vectors.f32'))],
+    ['a corrupted pack (same size, one byte changed)', async (folder: string) => {
+      const file = path.join(folder, 'index.pack');
+      const bytes = await fs.readFile(file);
+      bytes[bytes.length >> 1] ^= 0xff;
+      await fs.writeFile(file, bytes);
+    }],
+    ['a truncated pack', async (folder: string) => fs.truncate(path.join(folder, 'index.pack'), 1000)],
+    ['a deleted pack', async (folder: string) => fs.rm(path.join(folder, 'index.pack'))],
     ['an unreadable manifest', async (folder: string) => fs.writeFile(path.join(folder, 'manifest.json'), '\u0000\u0001')],
   ])('recovers from %s with a warning and answers', async (_name, damage) => {
     const { config, embedder, log, make } = await service();

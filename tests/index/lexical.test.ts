@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Bm25Index } from '../../src/index/lexical.js';
+import { Pack, packBytes } from '../../src/index/pack.js';
+import { fileBytes } from '../../src/text/byte-source.js';
 import { topK } from '../../src/index/top-k.js';
 import { ExactVectorIndex } from '../../src/index/vector.js';
 
@@ -18,9 +23,30 @@ describe('Bm25Index', () => {
     expect(index.score(['kerri'], 1)).toBe(0);
   });
 
-  it('survives a JSON round trip', () => {
-    const again = Bm25Index.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
-    expect(again.search(['pari'], 5)).toEqual(index.search(['pari'], 5));
+  it('answers the same from its pack, in memory and read from disk term by term', async () => {
+    const p = index.parts();
+    const bytes = packBytes({}, { 'x.lengths': p.lengths, 'x.terms': p.terms, 'x.starts': p.starts, 'x.postings': p.postings });
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'dateline-bm25-'));
+    const file = path.join(dir, 'x.pack');
+    await fs.writeFile(file, bytes);
+    const disk = fileBytes(file);
+    try {
+      for (const again of [Bm25Index.open(Pack.read(bytes), 'x', index.params), Bm25Index.open(Pack.read(disk), 'x', index.params)]) {
+        for (const q of [['pari'], ['kerri', 'meet'], ['absent'], []]) expect(again.search(q, 5)).toEqual(index.search(q, 5));
+        expect(again.df('kerri')).toBe(2);
+        expect(again.score(['kerri', 'meet'], 2)).toBe(index.score(['kerri', 'meet'], 2));
+      }
+    } finally {
+      disk.close();
+      await fs.rm(dir, { recursive: true });
+    }
+  });
+
+  it('says when a pack is truncated instead of answering from garbage', () => {
+    const p = index.parts();
+    const bytes = packBytes({}, { 'x.lengths': p.lengths, 'x.terms': p.terms, 'x.starts': p.starts, 'x.postings': p.postings });
+    expect(() => Bm25Index.open(Pack.read(bytes.subarray(0, bytes.length - 16)), 'x', index.params)).toThrow(/outside the file/);
+    expect(() => Pack.read(new TextEncoder().encode('{"not": "a pack"}'))).toThrow(/not a Dateline pack/);
   });
 });
 
