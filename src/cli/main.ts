@@ -7,6 +7,7 @@ import dotenv from 'dotenv';
 import type { Answer } from '../answer/answer.js';
 import { parseConfig } from '../config.js';
 import { createCoreContext, type CoreContext } from '../core-context.js';
+import type { VectorMode } from '../index/store.js';
 import { isUserFacing } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 import { ask, listCaptions, listSources } from '../queries.js';
@@ -81,13 +82,13 @@ export function answerJson(a: Answer): unknown {
   };
 }
 
-async function context(opts: GlobalOptions, logger: Logger): Promise<CoreContext> {
+async function context(opts: GlobalOptions, logger: Logger, vectorSearch?: VectorMode): Promise<CoreContext> {
   const env = { ...process.env };
   if (opts.seeds) env.SEEDS_DIR = opts.seeds;
   if (opts.index) env.INDEX_DIR = opts.index;
   const config = parseConfig(env);
   logger.level = config.logLevel;
-  return createCoreContext(config, logger, { onProgress: createProgress() });
+  return createCoreContext(config, logger, { onProgress: createProgress(), ...(vectorSearch ? { vectorSearch } : {}) });
 }
 
 async function* stdinLines(): AsyncGenerator<string> {
@@ -138,7 +139,7 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
     }))
     .option('--story <id>', 'search this story only (its file name without extension; see `dateline sources`)')
     .action(async (question: string, opts: { json?: boolean; k?: number; story?: string }) => {
-      const ctx = await context(program.opts<GlobalOptions>(), logger);
+      const ctx = await context(program.opts<GlobalOptions>(), logger, question === '-' ? 'graph' : 'scan');
       const askOptions = { k: opts.k ?? ctx.config.answerExcerpts, ...(opts.story ? { story: opts.story } : {}) };
       const width = Math.min(process.stdout.columns || 100, 100);
       const print = (a: Answer) => out(opts.json ? json(answerJson(a)) : `${renderAnswer(a, width)}\n`);

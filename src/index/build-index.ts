@@ -4,6 +4,7 @@ import { seedsHash, type SeedScan } from '../ingest/read-seeds.js';
 import { indexTerms } from '../text/tokenize.js';
 import { flatten, unitTable, type BuildProgress, type BuildStage, type CorpusIndex } from './corpus-index.js';
 import { Bm25Index } from './lexical.js';
+import { Lexicon } from '../text/lexicon.js';
 import { SCHEMA_VERSION, type BuildSettings, type Manifest } from './manifest.js';
 import { DEFAULT_HNSW } from './hnsw-params.js';
 import { HnswVectorIndex } from './vector.js';
@@ -79,5 +80,6 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
     lexical,
     unitLexical,
     vector,
+    lexicon: Lexicon.of(stories.map((s) => s.text)),
   };
 }

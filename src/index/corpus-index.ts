@@ -1,5 +1,6 @@
 import type { Chunk } from '../chunk/chunk.js';
 import type { Story } from '../ingest/story.js';
+import type { Lexicon } from '../text/lexicon.js';
 import type { LexicalSearch } from './lexical.js';
 import type { Manifest } from './manifest.js';
 import type { VectorSearch } from './vector.js';
@@ -26,6 +27,8 @@ export interface CorpusIndex {
   /** BM25 over unit (paragraph) terms, for context. */
   unitLexical: LexicalSearch;
   vector: VectorSearch;
+  /** The stories' words (counts, capitals) for reading questions: built with the index, stored in its pack. */
+  lexicon: Lexicon;
 }
 
 /** The stages of building and saving an index, in order. */

@@ -2,6 +2,7 @@ import type { Chunk } from '../chunk/chunk.js';
 import { citationOf, type Story, type StoryUnit, type UnitKind } from '../ingest/story.js';
 import { unitTable, type CorpusIndex } from './corpus-index.js';
 import { Bm25Index, type Bm25Params } from './lexical.js';
+import { Lexicon } from '../text/lexicon.js';
 import { Pack, packParts, type SectionArray } from './pack.js';
 
 /** The file of a generation that holds everything but the vector graph. */
@@ -75,7 +76,11 @@ export function indexPackParts(index: Omit<CorpusIndex, 'manifest' | 'vector'>, 
     stories: index.stories.map(storyRecord),
     bm25: { chunks: (index.lexical as Bm25Index).params, units: (index.unitLexical as Bm25Index).params },
   };
+  const lexicon = index.lexicon.entries();
   return packParts(meta, {
+    'lexicon.words': new TextEncoder().encode(lexicon.words.join('\n')),
+    'lexicon.counts': lexicon.counts,
+    'lexicon.capitalised': lexicon.capitalised,
     texts: new TextEncoder().encode(index.stories.map((s) => s.text).join('')),
     unitCounts: Uint32Array.from(index.stories.map((s) => s.units.length)),
     units,
@@ -141,7 +146,10 @@ export function readIndexPack(pack: Pack, dimension: number): PackedIndex {
   if (unitVectors.length !== units.length * dimension) throw new Error('unit vectors do not match the unit count');
   const labels = pack.i32('labels');
   for (const c of labels) if (c >= chunks.length) throw new Error('the vector labels name chunks that do not exist');
+  const words = new TextDecoder().decode(pack.u8('lexicon.words'));
+  const lexicon = Lexicon.fromEntries(words === '' ? [] : words.split('\n'), pack.u32('lexicon.counts'), pack.u32('lexicon.capitalised'));
   return {
+    lexicon,
     stories,
     chunks,
     vectors,

@@ -10,7 +10,7 @@ import { buildSettings } from './build-settings.js';
 import type { BuildProgress, CorpusIndex } from './corpus-index.js';
 import { staleReason, withStamps, type BuildSettings, type IndexExpectations, type Manifest } from './manifest.js';
 import { acquireLock, tryLock, type HeldLock } from './lock.js';
-import { currentGeneration, loadIndex, readCurrentIndex, readCurrentManifest, saveIndex, updateSeedStamps } from './store.js';
+import { currentGeneration, loadIndex, readCurrentIndex, readCurrentManifest, saveIndex, updateSeedStamps, type VectorMode } from './store.js';
 
 /** What a rebuild did, for the person who asked for it. */
 export interface ReindexReport {
@@ -52,6 +52,8 @@ export interface IndexServiceDeps {
    * Absent (tests, tools): any index serves and none is recorded.
    */
   confidenceModel?: number;
+  /** How a loaded index searches its vectors (see {@link VectorMode}). Default `graph`; a one-shot `dateline ask` uses `scan`. */
+  vectorSearch?: VectorMode;
   /** How seed contents are read and the clock their stamps are judged by (tests count reads through it). Default the file system. */
   seedIo?: SeedIo;
 }
@@ -81,6 +83,10 @@ export class IndexService {
     private readonly onProgress?: ProgressListener,
   ) {
     this.settings = buildSettings({ embedder: deps.embedder, hnsw: deps.config.hnsw, confidenceModel: deps.confidenceModel });
+  }
+
+  private get vectorMode(): VectorMode {
+    return this.deps.vectorSearch ?? 'graph';
   }
 
   /** The index serving now, if one is loaded. */
@@ -131,7 +137,7 @@ export class IndexService {
     const { config, embedder, logger } = this.deps;
     const wanted = await currentGeneration(config.indexDir);
     if (wanted && wanted === this.servingGeneration) return wanted;
-    const result = await loadIndex(config.indexDir, this.expectations(), config.hnsw);
+    const result = await loadIndex(config.indexDir, this.expectations(), config.hnsw, undefined, this.vectorMode);
     if (result.status !== 'ok') {
       const why = result.status === 'missing' ? `no index in ${config.indexDir}` : result.reason;
       throw new Error(`Cannot reload the index: ${why}. The previous generation keeps serving.`);
@@ -199,7 +205,7 @@ export class IndexService {
     }
     const hash = seedsHash(check.stories);
     if (hash !== manifest.seedsHash) return undefined;
-    const result = await loadIndex(config.indexDir, { ...this.settings, seeds: { hash, stories: check.stories } }, config.hnsw, current);
+    const result = await loadIndex(config.indexDir, { ...this.settings, seeds: { hash, stories: check.stories } }, config.hnsw, current, this.vectorMode);
     if (result.status !== 'ok') return undefined;
     this.warnProblems(check.problems);
     this.adopt(result.index, result.generation);
@@ -245,14 +251,14 @@ export class IndexService {
       scan = await this.scan();
     } catch (error) {
       if (!isUserFacing(error, ErrorId.NoStories)) throw error;
-      const existing = await loadIndex(config.indexDir, this.expectations(), config.hnsw);
+      const existing = await loadIndex(config.indexDir, this.expectations(), config.hnsw, undefined, this.vectorMode);
       if (existing.status !== 'ok') throw error;
       logger.warn(`${error.message} Serving the existing index (${existing.index.manifest.builtAt}) instead.`);
       this.adopt(existing.index, existing.generation);
       return existing.index;
     }
     const seen = await currentGeneration(config.indexDir);
-    const result = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw);
+    const result = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw, undefined, this.vectorMode);
     if (result.status === 'ok') {
       this.adopt(result.index, result.generation);
       logger.debug({ generation: result.generation }, 'Loaded the index');
@@ -261,7 +267,7 @@ export class IndexService {
     const { lock, waited } = await this.lock();
     try {
       if (waited || (await currentGeneration(config.indexDir)) !== seen) {
-        const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw);
+        const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw, undefined, this.vectorMode);
         if (fresh.status === 'ok') {
           this.adopt(fresh.index, fresh.generation);
           logger.info({ generation: fresh.generation }, 'Loaded the index another process built');
@@ -330,7 +336,7 @@ export class IndexService {
       throw error;
     }
     if (othersWrote) {
-      const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw);
+      const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw, undefined, this.vectorMode);
       if (fresh.status === 'ok') {
         this.adopt(fresh.index, fresh.generation);
         const m = fresh.index.manifest;

@@ -10,7 +10,16 @@ import { ensureIndexFolder } from './lock.js';
 import type { SeedStamp } from '../ingest/seed-stamp.js';
 import { manifestSchema, staleKind, staleReason, withStamps, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
 import type { HnswParams } from './hnsw-params.js';
-import { HnswVectorIndex } from './vector.js';
+import { ExactVectorIndex, HnswVectorIndex, type VectorSearch } from './vector.js';
+
+/**
+ * How a loaded index searches its vectors: `graph` reads the HNSW graph
+ * (long-running processes: the bot, `ask -`, eval); `scan` reads no graph
+ * and compares the question with every sentence vector — exact, and for one
+ * question far cheaper than loading a graph (at ×10,000 the graph takes
+ * seconds to read, one scan tens of milliseconds; DESIGN.md).
+ */
+export type VectorMode = 'graph' | 'scan';
 
 /** File in the index folder naming the generation that serves. */
 export const CURRENT_FILE = 'CURRENT';
@@ -246,7 +255,7 @@ export async function readCurrentManifest(dir: string): Promise<Manifest | undef
  * why the index cannot serve, and the caller rebuilds. `known`, a manifest
  * just read, is used instead of reading it again while `CURRENT` still names it.
  */
-export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: HnswParams, known?: CurrentManifest): Promise<LoadResult> {
+export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: HnswParams, known?: CurrentManifest, vectors: VectorMode = 'graph'): Promise<LoadResult> {
   const current = await readCurrent(dir);
   if (!current) return { status: 'missing' };
   if ('bad' in current) return { status: 'corrupt', reason: current.bad };
@@ -261,10 +270,15 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
     const packFile = path.join(folder, FILES.pack);
     const hnswFile = path.join(folder, FILES.hnsw);
     const pack = Pack.read(await openChecked(packFile, FILES.pack, manifest));
-    await openChecked(hnswFile, FILES.hnsw, manifest, false);
-    const packed = readIndexPack(pack, manifest.model.dimension);
-    const { labels, ...parts } = packed;
-    const index: CorpusIndex = { manifest, ...parts, vector: HnswVectorIndex.load(hnswFile, manifest.model.dimension, labels, hnsw) };
+    const dim = manifest.model.dimension;
+    const { labels, ...parts } = readIndexPack(pack, dim);
+    let vector: VectorSearch;
+    if (vectors === 'scan') vector = new ExactVectorIndex(parts.vectors, dim);
+    else {
+      await openChecked(hnswFile, FILES.hnsw, manifest, false);
+      vector = HnswVectorIndex.load(hnswFile, dim, labels, hnsw);
+    }
+    const index: CorpusIndex = { manifest, ...parts, vector };
     return { status: 'ok', index, generation };
   } catch (error) {
     return { status: 'corrupt', reason: `${generation} is damaged: ${(error as Error).message}` };

@@ -34,6 +34,24 @@ export class Lexicon {
     return new Lexicon(counts, capitalised);
   }
 
+  /** The vocabulary as parallel lists, to be stored with an index and read back by {@link Lexicon.fromEntries}. */
+  entries(): { words: string[]; counts: Uint32Array; capitalised: Uint32Array } {
+    const words = [...this.counts.keys()];
+    return { words, counts: Uint32Array.from(words, (w) => this.counts.get(w)!), capitalised: Uint32Array.from(words, (w) => this.capitalised.get(w) ?? 0) };
+  }
+
+  /** The lexicon whose {@link Lexicon.entries} these are (no story is read again). */
+  static fromEntries(words: readonly string[], counts: ArrayLike<number>, capitalised: ArrayLike<number>): Lexicon {
+    if (counts.length !== words.length || capitalised.length !== words.length) throw new Error('the lexicon lists differ in length');
+    const byWord = new Map<string, number>();
+    const upper = new Map<string, number>();
+    words.forEach((w, i) => {
+      byWord.set(w, counts[i]!);
+      if (capitalised[i]! > 0) upper.set(w, capitalised[i]!);
+    });
+    return new Lexicon(byWord, upper);
+  }
+
   /** Occurrences of a folded word. */
   count(word: string): number {
     return this.counts.get(word) ?? 0;

@@ -73,7 +73,8 @@ describe('IndexService', () => {
     ['a corrupted pack (same size, one byte changed)', async (folder: string) => {
       const file = path.join(folder, 'index.pack');
       const bytes = await fs.readFile(file);
-      bytes[bytes.length >> 1] ^= 0xff;
+      const middle = bytes.length >> 1;
+      bytes[middle] = bytes[middle]! ^ 0xff;
       await fs.writeFile(file, bytes);
     }],
     ['a truncated pack', async (folder: string) => fs.truncate(path.join(folder, 'index.pack'), 1000)],
