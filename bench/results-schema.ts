@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { peerResultSchema } from './peers/schema.js';
 
 const ms = z.object({ p50: z.number(), p95: z.number(), p99: z.number() });
 const hotSpot = z.object({ name: z.string(), selfMs: z.number(), share: z.number() });
@@ -31,6 +32,10 @@ export const sizeResultSchema = z.object({
   bot_rss_mb: z.number(),
   /** One `dateline ask` as a fresh process at this size. */
   cli_cold_s: z.number(),
+  /** Cold one-shot `dateline ask` at this size, s (a median when measured; absent in older runs). */
+  cold_ask_s: z.number().optional(),
+  /** Adding one story to the index of this size, s (absent in older runs). */
+  add_story_s: z.number().optional(),
   profile: z.object({ answers: profileSummary, build: profileSummary }).optional(),
 });
 
@@ -68,9 +73,12 @@ export const benchResultsSchema = z.object({
   /** Warm `ask` on the SQuAD judging sample (its articles indexed, each question once after a warm-up pass), ms; absent before issue #16. */
   warm_squad_ms: z.object({ p50: z.number(), p95: z.number(), p99: z.number() }).optional(),
   sizes: z.array(sizeResultSchema),
+  /** Dateline and its peers on the SQuAD judging sample, one row each (`bench/peers/schema.ts`); absent when they were not run. */
+  peers: z.array(peerResultSchema).optional(),
   targets: z.array(z.object({ target: z.string(), limit: z.string(), value: z.number().nullable(), met: z.boolean().nullable() })),
 });
 
 export type SizeResult = z.infer<typeof sizeResultSchema>;
 export type BenchResults = z.infer<typeof benchResultsSchema>;
+export type { PeerResult } from './peers/schema.js';
 export type TargetCheck = BenchResults['targets'][number];
