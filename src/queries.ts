@@ -1,3 +1,4 @@
+import type { StoryChanges } from './index/update-index.js';
 import { answer, type Answer } from './answer/answer.js';
 import type { ShownPassage } from './answer/excerpt.js';
 import { cleanQuestion } from './answer/question.js';
@@ -168,4 +169,17 @@ export function listSources(index: CorpusIndex): SourcesReport {
     builtBy: index.manifest.builtBy ?? null,
     chunks: index.manifest.counts.chunks,
   };
+}
+
+/**
+ * Which stories a reindex added, changed and removed, in words, naming up
+ * to three files of each: `added 1 (2020-hockey.txt), changed 0, removed 0`.
+ */
+export function changeSummary(c: StoryChanges, quote: (file: string) => string = (f) => f): string {
+  const part = (label: string, files: readonly string[]) => {
+    if (files.length === 0) return `${label} 0`;
+    const named = files.slice(0, 3).map(quote).join(', ');
+    return `${label} ${files.length} (${named}${files.length > 3 ? `, and ${files.length - 3} more` : ''})`;
+  };
+  return [part('added', c.added), part('changed', c.changed), part('removed', c.removed)].join(', ');
 }

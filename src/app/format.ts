@@ -1,10 +1,10 @@
-import { escapeMarkdown } from '@discordjs/formatters';
+import { escapeMarkdown, inlineCode } from '@discordjs/formatters';
 import { NOT_SURE, type Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import type { ReindexReport } from '../index/index-service.js';
 import type { FeedbackSummary } from '../feedback/feedback-store.js';
 import { DOWNVOTE_REASONS, type DownvoteReason } from '../feedback/feedback-store.js';
-import { builtByPhrase, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
+import { builtByPhrase, changeSummary, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
 
 /** Discord's message limit in characters. Dateline replies in message content only, no embeds. */
 export const DISCORD_LIMITS = {
@@ -145,12 +145,18 @@ export function captionPages(captions: readonly CaptionEntry[], limit: number = 
 /** What a reindex changed, as messages; `more` are lines the front end adds (Discord: what each shard serves now). */
 export function formatReindex(r: ReindexReport, more: readonly string[] = [], limit: number = DISCORD_LIMITS.content): string[] {
   const change = (before: number | undefined, after: number) => (before === undefined ? `${after}` : `${before} → ${after}`);
+  const stories = changeSummary(r.changes, (f) => inlineCode(f));
   const headline = r.adopted
     ? `**Index rebuilt** by another shard just now (it was already rebuilding), with ${literal(r.model)}.`
-    : `**Index rebuilt** in ${r.seconds.toFixed(2)} s with ${literal(r.model)}.`;
+    : r.kind === 'unchanged'
+      ? `**Index up to date**: no story changed since it was built. \`/reindex full:True\` rebuilds everything anyway.`
+      : r.kind === 'incremental'
+        ? `**Index updated** in ${r.seconds.toFixed(2)} s with ${literal(r.model)}: only the changed stories were embedded.`
+        : `**Index rebuilt** in ${r.seconds.toFixed(2)} s with ${literal(r.model)}.`;
   const lines = [
     headline,
-    `Stories: ${change(r.previous?.stories, r.stories)} · Sentences: ${change(r.previous?.chunks, r.chunks)}`,
+    ...(r.kind === 'unchanged' ? [] : [`Stories ${stories}.`]),
+    `Stories: ${change(r.kind === 'unchanged' ? undefined : r.previous?.stories, r.stories)} · Sentences: ${change(r.kind === 'unchanged' ? undefined : r.previous?.chunks, r.chunks)}`,
     ...r.problems.map((p) => `Skipped ${literal(p.file)}: ${literal(p.reason)}`),
     ...more,
   ];

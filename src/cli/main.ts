@@ -181,11 +181,12 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
 
   program
     .command('reindex')
-    .description('rebuild the index from the seeds (the previous one serves until the new one is complete)')
+    .description('bring the index up to date with the seeds: only added or changed stories are embedded (the previous index serves until the new one is complete)')
+    .option('--full', 'rebuild everything, not only what changed')
     .option('--json', 'print JSON')
-    .action(async (opts: { json?: boolean }) => {
-      const ctx = await context(program.opts<GlobalOptions>(), logger);
-      const report = await ctx.index.reindex({ by: `dateline reindex (${os.userInfo().username})` });
+    .action(async (opts: { json?: boolean; full?: boolean }) => {
+      const ctx = await context(program.opts<GlobalOptions>(), logger, 'scan');
+      const report = await ctx.index.reindex({ by: `dateline reindex (${os.userInfo().username})`, full: opts.full === true });
       out(opts.json ? json(report) : renderReindex(report));
     });
 

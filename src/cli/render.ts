@@ -2,7 +2,7 @@ import { NOT_SURE, type Answer } from '../answer/answer.js';
 import type { Excerpt } from '../answer/excerpt.js';
 import { formatDateTime } from '../app/date-time.js';
 import type { ReindexReport } from '../index/index-service.js';
-import { builtByPhrase, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
+import { builtByPhrase, changeSummary, plural, type CaptionEntry, type SourcesReport } from '../queries.js';
 
 /** Wraps `text` at word boundaries to `width`, each line prefixed. */
 export function wrap(text: string, width: number, prefix: string): string {
@@ -66,5 +66,8 @@ export function renderSources(s: SourcesReport): string {
 export function renderReindex(r: ReindexReport): string {
   const prev = r.previous ? ` (before: ${r.previous.stories} stories, ${r.previous.chunks} sentences)` : '';
   const problems = r.problems.map((p) => `\n  skipped ${p.file}: ${p.reason}`).join('');
-  return `Reindexed ${r.stories} stor${r.stories === 1 ? 'y' : 'ies'}, ${r.chunks} sentences with ${r.model} in ${r.seconds.toFixed(2)} s${prev}.${problems}`;
+  const size = `${r.stories} stor${r.stories === 1 ? 'y' : 'ies'}, ${r.chunks} sentences`;
+  if (r.kind === 'unchanged') return `The index is up to date: no story changed (${size}). Run dateline reindex --full to rebuild everything anyway.${problems}`;
+  const what = r.kind === 'incremental' ? 'Updated the index' : 'Reindexed';
+  return `${what} in ${r.seconds.toFixed(2)} s: ${changeSummary(r.changes)}; now ${size} with ${r.model}${prev}.${problems}`;
 }

@@ -6,6 +6,7 @@ import { flatten, unitTable, type BuildProgress, type BuildStage, type CorpusInd
 import { Bm25Index } from './lexical.js';
 import { Lexicon } from '../text/lexicon.js';
 import { SCHEMA_VERSION, type BuildSettings, type Manifest } from './manifest.js';
+import type { Story } from '../ingest/story.js';
 import { DEFAULT_HNSW } from './hnsw-params.js';
 import { HnswVectorIndex } from './vector.js';
 
@@ -22,14 +23,51 @@ export interface BuildIndexOptions {
   efSearch?: number;
 }
 
+/** Checks that `settings` were made for `embedder`. */
+export function checkEmbedder(embedder: Embedder, settings: BuildSettings): void {
+  if (embedder.modelId !== settings.model.id || embedder.dimension !== settings.model.dimension) {
+    throw new Error(`The settings are for ${settings.model.id} (${settings.model.dimension}-d), the embedder is ${embedder.modelId} (${embedder.dimension}-d)`);
+  }
+}
+
+/** Embeds `texts` in batches, reporting progress; one vector per text. */
+export async function embedAll(embedder: Embedder, texts: readonly string[], progress: (done: number, total: number) => void): Promise<Float32Array[]> {
+  const vectors: Float32Array[] = [];
+  progress(0, texts.length);
+  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+    vectors.push(...(await embedder.embed(texts.slice(i, i + EMBED_BATCH))));
+    progress(Math.min(i + EMBED_BATCH, texts.length), texts.length);
+  }
+  return vectors;
+}
+
+/** The manifest of an index of `stories` (files listed later by `saveIndex`; the build time set by the caller). */
+export function newManifest(stories: readonly Story[], counts: Manifest['counts'], settings: BuildSettings, builtBy: string | undefined): Manifest {
+  const { chunking, lexical, hnsw } = settings;
+  const manifest: Manifest = {
+    schemaVersion: SCHEMA_VERSION,
+    model: settings.model,
+    chunking,
+    lexical,
+    hnsw,
+    seedsHash: seedsHash(stories),
+    stories: stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })),
+    counts,
+    builtAt: new Date().toISOString(),
+    builtBy: builtBy ?? 'automatic',
+    buildSeconds: 0,
+    files: {},
+  };
+  if (settings.confidenceModel !== undefined) manifest.confidenceModel = settings.confidenceModel;
+  return manifest;
+}
+
 /**
  * Embeds and indexes the stories of `scan` in memory, as `settings` say (see
  * `buildSettings`), recording them in the manifest. `saveIndex` persists it.
  */
 export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: BuildSettings, options: BuildIndexOptions = {}): Promise<CorpusIndex> {
-  if (embedder.modelId !== settings.model.id || embedder.dimension !== settings.model.dimension) {
-    throw new Error(`The settings are for ${settings.model.id} (${settings.model.dimension}-d), the embedder is ${embedder.modelId} (${embedder.dimension}-d)`);
-  }
+  checkEmbedder(embedder, settings);
   const started = performance.now();
   const { stories } = scan;
   const { chunking, lexical: terms, hnsw } = settings;
@@ -37,29 +75,10 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
   const { units, unitRow } = unitTable(stories);
   const texts = [...chunks.map((c) => c.text), ...units.map(([s, u]) => stories[s]!.units[u]!.text)];
   const dim = embedder.dimension;
-  const vectors: Float32Array[] = [];
   const progress = (stage: BuildStage, done: number, total: number) => options.onProgress?.({ stage, done, total, sentences: chunks.length });
-  progress('embedding', 0, texts.length);
-  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
-    vectors.push(...(await embedder.embed(texts.slice(i, i + EMBED_BATCH))));
-    progress('embedding', Math.min(i + EMBED_BATCH, texts.length), texts.length);
-  }
+  const vectors = await embedAll(embedder, texts, (done, total) => progress('embedding', done, total));
   const chunkVectors = vectors.slice(0, chunks.length);
-  const manifest: Manifest = {
-    schemaVersion: SCHEMA_VERSION,
-    model: settings.model,
-    chunking,
-    lexical: terms,
-    hnsw,
-    seedsHash: seedsHash(stories),
-    stories: stories.map((s) => ({ id: s.id, file: s.file, sha256: s.sha256 })),
-    counts: { stories: stories.length, units: units.length, chunks: chunks.length },
-    builtAt: new Date().toISOString(),
-    builtBy: options.builtBy ?? 'automatic',
-    buildSeconds: 0,
-    files: {},
-  };
-  if (settings.confidenceModel !== undefined) manifest.confidenceModel = settings.confidenceModel;
+  const manifest = newManifest(stories, { stories: stories.length, units: units.length, chunks: chunks.length }, settings, options.builtBy);
   progress('graph', 0, 1);
   const vector = HnswVectorIndex.build(chunkVectors, dim, { ...hnsw, efSearch: options.efSearch ?? DEFAULT_HNSW.efSearch });
   progress('graph', 1, 1);
@@ -80,6 +99,7 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
     lexical,
     unitLexical,
     vector,
+    vectorLabels: vector.labels,
     lexicon: Lexicon.of(stories.map((s) => s.text)),
   };
 }

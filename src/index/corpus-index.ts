@@ -27,6 +27,8 @@ export interface CorpusIndex {
   /** BM25 over unit (paragraph) terms, for context. */
   unitLexical: LexicalSearch;
   vector: VectorSearch;
+  /** The saved HNSW graph's label → chunk id map (−1: a chunk an incremental reindex removed); a full build labels chunk i with i. */
+  vectorLabels: Int32Array;
   /** The stories' words (counts, capitals) for reading questions: built with the index, stored in its pack. */
   lexicon: Lexicon;
 }

@@ -34,8 +34,8 @@ interface PackMeta {
   bm25: { chunks: Bm25Params; units: Bm25Params };
 }
 
-/** What a pack holds besides the vector graph: a {@link CorpusIndex} without manifest and graph, and the graph's label → chunk map. */
-export type PackedIndex = Omit<CorpusIndex, 'manifest' | 'vector'> & { labels: Int32Array };
+/** What a pack holds: a {@link CorpusIndex} without its manifest and vector graph. */
+export type PackedIndex = Omit<CorpusIndex, 'manifest' | 'vector'>;
 
 function storyRecord(story: Story): StoryRecord {
   const record: StoryRecord = { id: story.id, file: story.file, title: story.title, sha256: story.sha256, chars: story.text.length };
@@ -55,12 +55,8 @@ function storyRecord(story: Story): StoryRecord {
   return record;
 }
 
-/**
- * The pieces of the pack file of `index` (see `packParts`), `labels` being
- * the vector graph's label → chunk map. Its lexical indexes must have been
- * built in memory (`Bm25Index.build`).
- */
-export function indexPackParts(index: Omit<CorpusIndex, 'manifest' | 'vector'>, labels: Int32Array): Uint8Array[] {
+/** The pieces of the pack file of `index` (see `packParts`). */
+export function indexPackParts(index: PackedIndex): Uint8Array[] {
   const units = new Uint32Array(index.units.length * UNIT_WIDTH);
   index.units.forEach(([s, u], row) => {
     const unit = index.stories[s]!.units[u]!;
@@ -87,7 +83,7 @@ export function indexPackParts(index: Omit<CorpusIndex, 'manifest' | 'vector'>, 
     chunks,
     vectors: index.vectors,
     unitVectors: index.unitVectors,
-    labels,
+    labels: index.vectorLabels,
     ...lexical('chunks', index.lexical as Bm25Index),
     ...lexical('units', index.unitLexical as Bm25Index),
   });
@@ -156,7 +152,7 @@ export function readIndexPack(pack: Pack, dimension: number): PackedIndex {
     unitVectors,
     units,
     unitRow,
-    labels,
+    vectorLabels: labels,
     lexical: Bm25Index.open(pack, 'chunks', meta.bm25.chunks),
     unitLexical: Bm25Index.open(pack, 'units', meta.bm25.units),
   };

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { HnswParams } from './hnsw-params.js';
 import type { Embedder } from '../embed/embedder.js';
 import { ErrorId, UserFacingError, isUserFacing } from '../errors.js';
@@ -9,8 +10,10 @@ import { buildIndex } from './build-index.js';
 import { buildSettings } from './build-settings.js';
 import type { BuildProgress, CorpusIndex } from './corpus-index.js';
 import { staleReason, withStamps, type BuildSettings, type IndexExpectations, type Manifest } from './manifest.js';
+import { storyChanges, updateIndex, type StoryChanges } from './update-index.js';
+import type { Story } from '../ingest/story.js';
 import { acquireLock, tryLock, type HeldLock } from './lock.js';
-import { currentGeneration, loadIndex, readCurrentIndex, readCurrentManifest, saveIndex, updateSeedStamps, type VectorMode } from './store.js';
+import { currentGeneration, loadIndex, readCurrentIndex, readCurrentManifest, saveIndex, updateSeedStamps, type CurrentManifest, type VectorMode } from './store.js';
 
 /** What a rebuild did, for the person who asked for it. */
 export interface ReindexReport {
@@ -25,6 +28,22 @@ export interface ReindexReport {
   previous?: { stories: number; chunks: number; builtAt: string };
   /** True when another process was rebuilding: this one waited and took its fresh generation instead of building again. */
   adopted?: boolean;
+  /**
+   * How the index was made: `incremental` re-embedded only the changed
+   * stories; `full` rebuilt everything (asked for, or no index to start
+   * from); `unchanged`: no story changed, nothing was written.
+   */
+  kind: 'full' | 'incremental' | 'unchanged';
+  /** Story files added, changed and removed since the index that served before (all added when there was none). */
+  changes: StoryChanges;
+}
+
+/** What {@link IndexService.reindex} is asked to do. */
+export interface ReindexOptions {
+  /** Who asked (recorded in the manifest, shown by `sources`). */
+  by?: string;
+  /** Rebuild everything even when only some stories changed (`--full`). Default false: only changed stories are re-embedded. */
+  full?: boolean;
 }
 
 /** The settings an {@link IndexService} reads (the core's `Config` has them; folders absolute). */
@@ -112,11 +131,13 @@ export class IndexService {
   }
 
   /**
-   * Rebuilds from the seeds; shares a rebuild already under way. `by` names
-   * who asked (recorded in the manifest, shown by `sources`).
+   * Brings the index up to date with the seeds; shares a reindex already
+   * under way. Only the stories added or changed since the serving
+   * generation are embedded, unless `full` is asked or there is no usable
+   * generation to start from.
    */
-  reindex(options: { by?: string } = {}): Promise<ReindexReport> {
-    this.rebuilding ??= this.rebuild(options.by).finally(() => (this.rebuilding = undefined));
+  reindex(options: ReindexOptions = {}): Promise<ReindexReport> {
+    this.rebuilding ??= this.rebuild(options).finally(() => (this.rebuilding = undefined));
     return this.rebuilding;
   }
 
@@ -297,12 +318,9 @@ export class IndexService {
     if (builtBy) options.builtBy = builtBy;
     const built = await buildIndex(scan, embedder, this.settings, options);
     if (scan.stamps) built.manifest.stories = withStamps(built.manifest.stories, scan.stamps);
-    const sentences = built.manifest.counts.chunks;
-    this.onProgress?.({ stage: 'saving', done: 0, total: 1, sentences });
-    const { generation, manifest } = await saveIndex(built, config.indexDir);
-    this.onProgress?.({ stage: 'saving', done: 1, total: 1, sentences });
-    const index = { ...built, manifest };
-    this.adopt(index, generation);
+    const { index, generation } = await this.save(built);
+    const { manifest } = index;
+    const sentences = manifest.counts.chunks;
     const seconds = (performance.now() - started) / 1000;
     logger.info(
       { generation, stories: manifest.counts.stories, sentences, seconds: Number(seconds.toFixed(2)) },
@@ -311,16 +329,96 @@ export class IndexService {
     return { index, generation, seconds };
   }
 
-  private async rebuild(by: string | undefined): Promise<ReindexReport> {
+  /** Saves a built or updated index as the new generation and serves it. */
+  private async save(built: CorpusIndex): Promise<{ index: CorpusIndex; generation: string }> {
+    const sentences = built.manifest.counts.chunks;
+    this.onProgress?.({ stage: 'saving', done: 0, total: 1, sentences });
+    const { generation, manifest } = await saveIndex(built, this.deps.config.indexDir);
+    this.onProgress?.({ stage: 'saving', done: 1, total: 1, sentences });
+    const index = { ...built, manifest };
+    this.adopt(index, generation);
+    return { index, generation };
+  }
+
+  private async rebuild(options: ReindexOptions): Promise<ReindexReport> {
     const { config } = this.deps;
     const before = this.serving?.manifest ?? (await readCurrentManifest(config.indexDir));
     const seen = await currentGeneration(config.indexDir);
     const { lock, waited } = await this.lock();
     try {
-      return await this.rebuildLocked(before, waited || (await currentGeneration(config.indexDir)) !== seen, by);
+      const othersWrote = waited || (await currentGeneration(config.indexDir)) !== seen;
+      if (!options.full && !othersWrote) {
+        const updated = await this.updateLocked(before, options.by);
+        if (updated) return updated;
+      }
+      return await this.rebuildLocked(before, othersWrote, options.by);
     } finally {
       await lock.release();
     }
+  }
+
+  /**
+   * With the lock held: the incremental path. Checks the seeds against the
+   * current generation by stat stamps (reading only what changed) and embeds
+   * only added and changed stories into a new generation. Undefined when it
+   * cannot start from the current generation (none, other settings,
+   * damaged): the caller rebuilds everything.
+   */
+  private async updateLocked(before: Manifest | undefined, by: string | undefined): Promise<ReindexReport | undefined> {
+    const { config, embedder, logger } = this.deps;
+    const started = performance.now();
+    const current = await readCurrentIndex(config.indexDir);
+    if (!current || staleReason(current.manifest, this.settings)) return undefined;
+    let check: SeedCheck;
+    try {
+      check = await checkSeeds(config.seedsDir, current.manifest.stories, this.seedOptions());
+    } catch (error) {
+      if (isUserFacing(error)) {
+        throw new UserFacingError(error.id, `${error.message}\nNothing was rebuilt${before ? '; the previous index keeps serving' : ''}.`, { cause: error });
+      }
+      throw error;
+    }
+    this.warnProblems(check.problems);
+    const changes = storyChanges(current.manifest.stories, check.stories);
+    const seconds = () => (performance.now() - started) / 1000;
+    const report = (index: CorpusIndex, generation: string, kind: ReindexReport['kind']): ReindexReport => {
+      const m = index.manifest;
+      const r: ReindexReport = { stories: m.counts.stories, chunks: m.counts.chunks, model: m.model.id, seconds: seconds(), generation, problems: check.problems, kind, changes };
+      if (before) r.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
+      return r;
+    };
+    const previous = this.servingGeneration === current.generation && this.serving ? this.serving : await this.loadForUpdate(current);
+    if (!previous) return undefined;
+    this.adopt(previous, current.generation);
+    if (changes.added.length + changes.changed.length + changes.removed.length === 0) {
+      const stamps = check.read.flatMap((file) => {
+        const stamp = check.stamps.get(file);
+        const sha256 = check.stories.find((s) => s.file === file)?.sha256;
+        return stamp && sha256 ? [{ file, sha256, stamp }] : [];
+      });
+      if (stamps.length > 0) await updateSeedStamps(config.indexDir, current.generation, stamps);
+      return report(previous, current.generation, 'unchanged');
+    }
+    const byFile = new Map(previous.stories.map((s) => [s.file, s]));
+    const fresh = new Set([...changes.added, ...changes.changed]);
+    const stories = check.stories.map((s) => (fresh.has(s.file) ? check.parsed.get(s.file) : byFile.get(s.file)));
+    if (stories.some((s) => s === undefined)) return undefined;
+    const options: Parameters<typeof updateIndex>[6] = { efSearch: config.hnsw.efSearch };
+    if (this.onProgress) options.onProgress = this.onProgress;
+    if (by) options.builtBy = by;
+    const graph = path.join(config.indexDir, current.generation, 'hnsw.bin');
+    const updated = await updateIndex(previous, graph, stories as Story[], fresh, embedder, this.settings, options);
+    updated.manifest.stories = withStamps(updated.manifest.stories, check.stamps);
+    const { generation } = await this.save(updated);
+    logger.info({ generation, ...changes, seconds: Number(seconds().toFixed(2)) }, 'Index updated');
+    return report(this.serving!, generation, 'incremental');
+  }
+
+  /** The current generation loaded to be updated (and served meanwhile), or undefined when it cannot be. */
+  private async loadForUpdate(current: CurrentManifest): Promise<CorpusIndex | undefined> {
+    const { config } = this.deps;
+    const result = await loadIndex(config.indexDir, this.settings, config.hnsw, current, this.vectorMode);
+    return result.status === 'ok' && result.generation === current.generation ? result.index : undefined;
   }
 
   /** With the lock held: builds, or takes the fresh generation another process just wrote while this one waited. */
@@ -340,7 +438,7 @@ export class IndexService {
       if (fresh.status === 'ok') {
         this.adopt(fresh.index, fresh.generation);
         const m = fresh.index.manifest;
-        const report: ReindexReport = { stories: m.counts.stories, chunks: m.counts.chunks, model: m.model.id, seconds: 0, generation: fresh.generation, problems: scan.problems, adopted: true };
+        const report: ReindexReport = { stories: m.counts.stories, chunks: m.counts.chunks, model: m.model.id, seconds: 0, generation: fresh.generation, problems: scan.problems, adopted: true, kind: 'full', changes: storyChanges(before?.stories ?? [], scan.stories) };
         if (before) report.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
         return report;
       }
@@ -353,6 +451,8 @@ export class IndexService {
       seconds: built.seconds,
       generation: built.generation,
       problems: scan.problems,
+      kind: 'full',
+      changes: storyChanges(before?.stories ?? [], scan.stories),
     };
     if (before) report.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
     return report;

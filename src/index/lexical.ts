@@ -86,8 +86,8 @@ export class Bm25Index implements LexicalSearch {
     readonly params: Bm25Params,
     private readonly docLengths: Uint32Array,
     private readonly source: PostingSource,
-    /** The stored form, kept when the index was built in memory (what `saveIndex` writes). */
-    private readonly built?: Bm25Parts,
+    /** The stored form: kept when built in memory, read whole from the pack when asked otherwise. */
+    private readonly stored: () => Bm25Parts,
   ) {
     let total = 0;
     for (const l of docLengths) total += l;
@@ -127,7 +127,7 @@ export class Bm25Index implements LexicalSearch {
     const { starts, postings } = parts;
     if (starts.length !== terms.size + 1 || starts[terms.size] !== postings.length) throw new Error('the lexical index\'s term list and postings do not match');
     const source: PostingSource = { terms, list: (t) => postings.subarray(starts[t]!, starts[t + 1]!) };
-    return new Bm25Index(params, parts.lengths, source, parts);
+    return new Bm25Index(params, parts.lengths, source, () => parts);
   }
 
   /**
@@ -153,13 +153,13 @@ export class Bm25Index implements LexicalSearch {
         return end === start ? EMPTY : bytes.u32s(postingsAt.offset + 4 * start, end - start);
       },
     };
-    return new Bm25Index(params, lengths, source);
+    const stored = () => ({ lengths, terms: pack.u8(`${name}.terms`), starts: pack.u32(`${name}.starts`), postings: pack.u32(`${name}.postings`) });
+    return new Bm25Index(params, lengths, source, stored);
   }
 
-  /** The stored form of an index built in memory (sections for its pack). Throws for one opened from a pack. */
+  /** The stored form (the sections of its pack); an index opened from disk reads them whole. */
   parts(): Bm25Parts {
-    if (!this.built) throw new Error('only an index built in memory can be written');
-    return this.built;
+    return this.stored();
   }
 
   private postings(term: string): Uint32Array | undefined {

@@ -113,7 +113,7 @@ export async function saveIndex(index: CorpusIndex, dir: string): Promise<SavedI
   const vector = index.vector as HnswVectorIndex;
   vector.save(hnswPath);
   const files: Manifest['files'] = {};
-  files[FILES.pack] = await writeFileSynced(path.join(building, FILES.pack), indexPackParts(index, vector.labels));
+  files[FILES.pack] = await writeFileSynced(path.join(building, FILES.pack), indexPackParts(index));
   const hnswBytes = await fs.readFile(hnswPath);
   files[FILES.hnsw] = { bytes: hnswBytes.byteLength, sha256: sha256(hnswBytes) };
   const manifest: Manifest = { ...index.manifest, files };
@@ -271,12 +271,12 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
     const hnswFile = path.join(folder, FILES.hnsw);
     const pack = Pack.read(await openChecked(packFile, FILES.pack, manifest));
     const dim = manifest.model.dimension;
-    const { labels, ...parts } = readIndexPack(pack, dim);
+    const parts = readIndexPack(pack, dim);
     let vector: VectorSearch;
     if (vectors === 'scan') vector = new ExactVectorIndex(parts.vectors, dim);
     else {
       await openChecked(hnswFile, FILES.hnsw, manifest, false);
-      vector = HnswVectorIndex.load(hnswFile, dim, labels, hnsw);
+      vector = HnswVectorIndex.load(hnswFile, dim, parts.vectorLabels, hnsw);
     }
     const index: CorpusIndex = { manifest, ...parts, vector };
     return { status: 'ok', index, generation };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { openSeedFolder, type ReadSeedsOptions } from './read-seeds.js';
 import { readStory } from './read-story.js';
 import { mapConcurrently, READ_CONCURRENCY, storyId, type Folder, type SeedProblem } from './seed-folder.js';
+import type { Story } from './story.js';
 import { sameSeedStamp, stampOf, type FileStamp, type SeedStamp } from './seed-stamp.js';
 
 /** A story as an index's manifest records it: its content hash, and the stamp of its files when they were read. */
@@ -22,6 +23,8 @@ export interface SeedCheck {
   stamps: Map<string, SeedStamp>;
   /** Files read and hashed because their stamp did not match (or there was none). */
   read: string[];
+  /** The stories of the files read, parsed (an incremental reindex indexes those it finds changed). */
+  parsed: Map<string, Story>;
 }
 
 /**
@@ -79,12 +82,13 @@ export async function checkSeeds(dir: string, known: readonly KnownStory[], opti
     const problems: SeedProblem[] = [];
     const got = await readStory(folder, file, maxBytes, problems);
     const story = got && { id: got.story.id, file, sha256: got.story.sha256 };
-    return { file, story, stamp: got?.stamp, problems, read: true };
+    return { file, story, stamp: got?.stamp, problems, read: true, parsed: got?.story };
   });
-  const result: SeedCheck = { stories: [], problems: [], stamps: new Map(), read: [] };
+  const result: SeedCheck = { stories: [], problems: [], stamps: new Map(), read: [], parsed: new Map() };
   for (const c of checked) {
     result.problems.push(...c.problems);
     if (c.read) result.read.push(c.file);
+    if ('parsed' in c && c.parsed) result.parsed.set(c.file, c.parsed);
     if (c.story) result.stories.push(c.story);
     if (c.story && c.stamp) result.stamps.set(c.file, c.stamp);
   }

@@ -34,6 +34,25 @@ export class Lexicon {
     return new Lexicon(counts, capitalised);
   }
 
+  /**
+   * This vocabulary after stories change: the words of `removed` texts
+   * taken out, those of `added` texts counted in (what {@link Lexicon.of}
+   * over the stories now gives, without reading the unchanged ones).
+   */
+  withChanges(removed: Iterable<string>, added: Iterable<string>): Lexicon {
+    const counts = new Map(this.counts);
+    const capitalised = new Map(this.capitalised);
+    const apply = (from: Lexicon, sign: number) => {
+      for (const [w, n] of from.counts) counts.set(w, (counts.get(w) ?? 0) + sign * n);
+      for (const [w, n] of from.capitalised) capitalised.set(w, (capitalised.get(w) ?? 0) + sign * n);
+    };
+    apply(Lexicon.of(removed), -1);
+    apply(Lexicon.of(added), 1);
+    for (const [w, n] of counts) if (n <= 0) counts.delete(w);
+    for (const [w, n] of capitalised) if (n <= 0) capitalised.delete(w);
+    return new Lexicon(counts, capitalised);
+  }
+
   /** The vocabulary as parallel lists, to be stored with an index and read back by {@link Lexicon.fromEntries}. */
   entries(): { words: string[]; counts: Uint32Array; capitalised: Uint32Array } {
     const words = [...this.counts.keys()];

@@ -22,6 +22,13 @@ function fnv1a(bytes: Uint8Array, length: number): number {
 
 const padded = (n: number) => (n + 3) & ~3;
 
+function sameBytes(blob: Uint8Array, offsets: Uint32Array, id: number, value: Uint8Array): boolean {
+  const start = offsets[id]!;
+  if (offsets[id + 1]! - start !== value.length) return false;
+  for (let i = 0; i < value.length; i++) if (blob[start + i] !== value[i]) return false;
+  return true;
+}
+
 /**
  * A list of distinct strings with a ready-made hash table from string to
  * its position, read straight from bytes: looking a string up needs no Map
@@ -32,6 +39,7 @@ export class StringTable {
   private readonly source: ByteSource;
   private readonly offsetsAt: number;
   private readonly tableAt: number;
+  /** Where the blob starts (absolute, in the source). */
   private readonly blobAt: number;
   private readonly mask: number;
   private scratch = new Uint8Array(256);
@@ -92,6 +100,53 @@ export class StringTable {
   value(id: number): string {
     const start = this.source.u32(this.offsetsAt + 4 * id);
     return decoder.decode(this.source.bytes(this.blobAt + start, this.source.u32(this.offsetsAt + 4 * id + 4) - start));
+  }
+
+  /**
+   * The bytes of the table in `bytes` (as {@link StringTable.build} wrote it)
+   * with `more` strings appended after its own (ids unchanged), rehashing the
+   * stored bytes without decoding them. Throws when one of `more` is already
+   * there or listed twice.
+   */
+  static extend(bytes: Uint8Array, more: readonly string[]): Uint8Array {
+    const old = new StringTable(bytes);
+    const oldOffsets = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER, old.size + 1);
+    const oldBlob = bytes.subarray(old.blobAt, old.blobAt + oldOffsets[old.size]!);
+    const encoded = more.map((t) => {
+      if (ILL_FORMED.test(t)) throw new Error(`${JSON.stringify(t)} is not well-formed Unicode`);
+      if (old.id(t) !== undefined) throw new Error(`${JSON.stringify(t)} is listed twice`);
+      return encoder.encode(t);
+    });
+    const count = old.size + more.length;
+    let slots = 1;
+    while (slots < count * 2) slots *= 2;
+    const blobLength = oldBlob.length + encoded.reduce((n, e) => n + e.length, 0);
+    const out = new Uint8Array(HEADER + 4 * (count + 1) + 4 * slots + padded(blobLength));
+    const header = new DataView(out.buffer);
+    header.setUint32(0, count, true);
+    header.setUint32(4, slots, true);
+    const offsets = new Uint32Array(out.buffer, HEADER, count + 1);
+    const table = new Int32Array(out.buffer, HEADER + offsets.byteLength, slots).fill(-1);
+    const blob = out.subarray(HEADER + offsets.byteLength + table.byteLength);
+    offsets.set(oldOffsets);
+    blob.set(oldBlob);
+    let at = oldBlob.length;
+    encoded.forEach((e, i) => {
+      blob.set(e, at);
+      at += e.length;
+      offsets[old.size + i + 1] = at;
+    });
+    for (let id = 0; id < count; id++) {
+      const start = offsets[id]!;
+      const value = blob.subarray(start, offsets[id + 1]!);
+      let slot = fnv1a(value, value.length) & (slots - 1);
+      while (table[slot]! >= 0) {
+        if (id >= old.size && sameBytes(blob, offsets, table[slot]!, value)) throw new Error(`${JSON.stringify(more[id - old.size])} is listed twice`);
+        slot = (slot + 1) & (slots - 1);
+      }
+      table[slot] = id;
+    }
+    return out;
   }
 
   /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/answer/answer.js';
 import type { Excerpt } from '../../src/answer/excerpt.js';
+import { changeSummary } from '../../src/queries.js';
 import { captionPages, formatAnswer, formatReindex, formatSources, literal, splitMessage } from '../../src/app/format.js';
 import { renderMarkdown } from '../../src/chat/discord-markdown.js';
 import { renderSources } from '../../src/cli/render.js';
@@ -133,10 +134,22 @@ describe('captionPages and formatReindex', () => {
   });
 
   it('reports what a reindex changed', () => {
-    const [text] = formatReindex({ stories: 2, chunks: 40, model: 'dateline/glove-100d-sif', seconds: 0.5, generation: 'g', problems: [{ file: 'bad_file.txt', reason: 'is empty' }], previous: { stories: 1, chunks: 31, builtAt: 'x' } });
+    const changes = { added: ['b.txt'], changed: [], removed: [] };
+    const report = { stories: 2, chunks: 40, model: 'dateline/glove-100d-sif', seconds: 0.5, generation: 'g', problems: [{ file: 'bad_file.txt', reason: 'is empty' }], previous: { stories: 1, chunks: 31, builtAt: 'x' }, kind: 'full' as const, changes };
+    const [text] = formatReindex(report);
     expect(text).toContain('**Index rebuilt** in 0.50 s with dateline/glove-100d-sif.');
+    expect(text).toContain('Stories added 1 (`b.txt`), changed 0, removed 0.');
     expect(text).toContain('Stories: 1 → 2 · Sentences: 31 → 40');
     expect(text).toContain('Skipped bad\\_file.txt: is empty');
+    expect(formatReindex({ ...report, kind: 'incremental' })[0]).toMatch(/^\*\*Index updated\*\* in 0\.50 s .*only the changed stories were embedded/);
+    const same = formatReindex({ ...report, kind: 'unchanged', problems: [], changes: { added: [], changed: [], removed: [] } })[0]!;
+    expect(same).toContain('**Index up to date**: no story changed');
+    expect(same).toContain('`/reindex full:True`');
+    expect(same).toContain('Stories: 2 · Sentences: 40');
+  });
+
+  it('names at most three files of each kind of change', () => {
+    expect(changeSummary({ added: ['a', 'b', 'c', 'd', 'e'], changed: ['x'], removed: [] })).toBe('added 5 (a, b, c, and 2 more), changed 1 (x), removed 0');
   });
 });
 

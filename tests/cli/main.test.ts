@@ -81,10 +81,13 @@ describe('dateline CLI', { timeout: 60_000 }, () => {
     expect(sources.stories[0]).toMatchObject({ story: '2014-03-30-kerry-lavrov-paris', date: '2014-03-30', paragraphs: 14, captions: 7 });
   });
 
-  it('reindex reports what it built', async () => {
-    const run = await dateline(['reindex']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Reindexed 1 story, \d+ sentences with dateline\/glove-100d-sif in [\d.]+ s \(before: 1 stories/);
+  it('reindex says the index is up to date when no story changed, and --full rebuilds it anyway', async () => {
+    const same = await dateline(['reindex']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/^The index is up to date: no story changed \(1 story, \d+ sentences\)\. Run dateline reindex --full/);
+    const full = await dateline(['reindex', '--full']);
+    expect(full.code).toBe(0);
+    expect(full.stdout).toMatch(/^Reindexed in [\d.]+ s: added 0, changed 0, removed 0; now 1 story, \d+ sentences with dateline\/glove-100d-sif \(before: 1 stories/);
   });
 
   it('rejects a bad --k by value and says what is allowed', async () => {

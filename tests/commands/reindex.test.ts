@@ -43,30 +43,46 @@ describe('/reindex', () => {
     expect(x.messages()[0]!.data.flags! & EPHEMERAL).toBe(EPHEMERAL);
   });
 
-  it('rebuilds for a moderator: deferred privately, then edited with what changed', async () => {
+  it('rebuilds everything for a moderator who asks full: deferred privately, then edited with what changed', async () => {
     const generation = await currentGeneration(h.config.indexDir);
-    const x = await h.run('reindex', {}, moderator);
+    const x = await h.run('reindex', { full: true }, moderator);
     expect(shape(x)).toEqual(['callback5', 'edit']);
     expect(x.responses[0]!.data.flags! & EPHEMERAL).toBe(EPHEMERAL);
-    expect(text(x)).toMatch(/^\*\*Index rebuilt\*\* in \d+\.\d\d s with dateline\/glove-100d-sif\.\nStories: 1 → 1 · Sentences: (\d+) → \1$/);
+    expect(text(x)).toMatch(/^\*\*Index rebuilt\*\* in \d+\.\d\d s with dateline\/glove-100d-sif\.\nStories added 0, changed 0, removed 0\.\nStories: 1 → 1 · Sentences: (\d+) → \1$/);
     expect(await currentGeneration(h.config.indexDir)).not.toBe(generation);
+  });
+
+  it('without full, embeds only a story added since, names it, and answers from it at once; then says the index is up to date', async () => {
+    const generation = await currentGeneration(h.config.indexDir);
+    const file = path.join(h.config.seedsDir, '2020-01-05-hockey-final.txt');
+    await fs.writeFile(file, 'date 2020-01-05\n\nThe Zamboni Cats won the hockey final in Oslo on Saturday, beating the Ice Owls 4-2.\n');
+    try {
+      const x = await h.run('reindex', {}, moderator);
+      expect(text(x)).toMatch(/^\*\*Index updated\*\* in \d+\.\d\d s with dateline\/glove-100d-sif: only the changed stories were embedded\.\nStories added 1 \(`2020-01-05-hockey-final\.txt`\), changed 0, removed 0\.\nStories: 1 → 2/);
+      expect(await currentGeneration(h.config.indexDir)).not.toBe(generation);
+      expect(text(await h.run('ask', { question: 'Who won the hockey final?' }, member))).toContain('Zamboni Cats');
+      expect(text(await h.run('reindex', {}, moderator))).toMatch(/^\*\*Index up to date\*\*: no story changed since it was built\./);
+    } finally {
+      await fs.rm(file);
+      await h.ctx.index.reindex();
+    }
   });
 
   it('lets members of MODERATOR_ROLE_IDS rebuild, but not other roles', async () => {
     const role = h.fake.guilds[0]!.roles[0]!.id;
-    expect(text(await h.run('reindex', {}, { ...member, roles: [role] }))).toMatch(/^\*\*Index rebuilt\*\*/);
+    expect(text(await h.run('reindex', { full: true }, { ...member, roles: [role] }))).toMatch(/^\*\*Index rebuilt\*\*/);
     expect(text(await h.run('reindex', {}, { ...member, roles: ['123456789012345678'] }))).toMatch(/^Only moderators/);
   });
 
   it('keeps answering from the old index while rebuilding, and two concurrent /reindex run one rebuild', async () => {
     const before = builds();
     control.hold();
-    const first = h.fake.command('reindex', {}, moderator);
+    const first = h.fake.command('reindex', { full: true }, moderator);
     await control.waiting();
     const asked = await h.run('ask', { question: "What is Philip Breedlove's job?" }, member);
     expect(shape(asked)).toEqual(['callback5', 'edit']);
     expect(text(asked)).toContain('Supreme Allied Commander Europe');
-    const second = h.fake.command('reindex', {}, admin);
+    const second = h.fake.command('reindex', { full: true }, admin);
     await Promise.all([first, second].map((x) => x.waitFor((e) => e.acknowledged)));
     expect(first.messages()).toHaveLength(0);
     control.release();
@@ -78,7 +94,7 @@ describe('/reindex', () => {
 
   it('reports a crashed rebuild without details, logs it with the command name, and keeps serving', async () => {
     control.failNextBatch(new Error(`disk on fire (token ${h.fake.token})`));
-    const x = await h.run('reindex', {}, moderator);
+    const x = await h.run('reindex', { full: true }, moderator);
     expect(text(x)).toBe("The rebuild failed (the details are in the bot's log). The previous index keeps answering questions.");
     const logged = h.log.lines().find((l) => l.msg === '/reindex failed')!;
     expect(logged).toMatchObject({ command: 'reindex', error: { message: 'disk on fire (token [redacted])' } });

@@ -3,7 +3,7 @@ import { formatReindex } from '../../src/app/format.js';
 import { shardLines } from '../../src/discord/shard-reload.js';
 import type { ReindexReport } from '../../src/index/index-service.js';
 
-const report: ReindexReport = { stories: 1, chunks: 33, model: 'dateline/glove-100d-sif', seconds: 0.5, generation: 'index-new', problems: [] };
+const report: ReindexReport = { stories: 1, chunks: 33, model: 'dateline/glove-100d-sif', seconds: 0.5, generation: 'index-new', problems: [], kind: 'full', changes: { added: [], changed: [], removed: [] } };
 
 describe('the /reindex report under sharding', () => {
   it('says when every shard serves the new generation', () => {

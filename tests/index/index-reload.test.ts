@@ -65,7 +65,7 @@ describe('IndexService across processes (lock and reload)', () => {
   it('two simultaneous /reindex in two processes rebuild once: the second waits and takes the fresh generation', async () => {
     const { a, b, built } = await twoShards();
     await Promise.all([a.open(), b.open()]);
-    const [ra, rb] = await Promise.all([a.reindex(), b.reindex()]);
+    const [ra, rb] = await Promise.all([a.reindex({ full: true }), b.reindex({ full: true })]);
     expect(built()).toBe(2); // the first open, then one rebuild
     expect(ra.generation).toBe(rb.generation);
     expect([ra.adopted, rb.adopted].filter(Boolean)).toHaveLength(1);

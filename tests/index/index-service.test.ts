@@ -106,7 +106,7 @@ describe('IndexService', () => {
     const { config, make } = await service();
     const svc = make();
     const before = await svc.open();
-    const [a, b] = await Promise.all([svc.reindex(), svc.reindex()]);
+    const [a, b] = await Promise.all([svc.reindex({ full: true }), svc.reindex({ full: true })]);
     expect(a).toBe(b);
     expect(svc.current()).not.toBe(before);
     const serving = svc.current();
@@ -129,8 +129,8 @@ describe('IndexService', () => {
     const { config, make } = await service();
     const svc = make();
     await svc.open();
-    await svc.reindex();
-    await svc.reindex();
+    await svc.reindex({ full: true });
+    await svc.reindex({ full: true });
     const generations = (await fs.readdir(config.indexDir)).filter((e) => e.startsWith('index-'));
     expect(generations).toHaveLength(2);
   });

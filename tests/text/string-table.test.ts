@@ -32,3 +32,19 @@ describe('StringTable', () => {
     expect(() => new StringTable(new Uint8Array(bytes.length + 1).subarray(1))).toThrow(/aligned/);
   });
 });
+
+describe('StringTable.extend', () => {
+  it('keeps every id and finds the appended strings after them', () => {
+    const first = ['kerry', 'lavrov', 'café'];
+    const table = new StringTable(StringTable.extend(StringTable.build(first), ['paris', '北京']));
+    expect(['kerry', 'lavrov', 'café', 'paris', '北京'].map((v) => table.id(v))).toEqual([0, 1, 2, 3, 4]);
+    expect(table.value(4)).toBe('北京');
+    expect(table.id('moscow')).toBeUndefined();
+    expect(StringTable.extend(StringTable.build(first), [])).toEqual(StringTable.build(first));
+  });
+
+  it('refuses a string the table has or that is appended twice', () => {
+    expect(() => StringTable.extend(StringTable.build(['a']), ['a'])).toThrow(/twice/);
+    expect(() => StringTable.extend(StringTable.build(['a']), ['b', 'b'])).toThrow(/twice/);
+  });
+});
