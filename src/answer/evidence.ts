@@ -7,7 +7,7 @@ import { stem, STOPWORDS, words } from '../text/tokenize.js';
 import { wordList } from '../text/word-memory.js';
 import { hasAnswerSpan } from './answer-type.js';
 import type { Question } from './question.js';
-import { passageWords, type PassageWords, type SoftMatcher, type WeightedWord } from './soft-coverage.js';
+import { passageWithin, passageWords, type PassageWords, type SoftMatcher, type WeightedWord } from './soft-coverage.js';
 
 /**
  * What every photo caption says without saying it: it describes a photo
@@ -106,12 +106,12 @@ export function unitWords(index: CorpusIndex, chunk: Chunk, vectors?: WordVector
   return p;
 }
 
-/** The prepared words of one sentence. */
+/** The prepared words of one sentence (its vectors are its paragraph's rows). */
 export function sentenceWords(index: CorpusIndex, chunk: Chunk, vectors?: WordVectors): PassageWords {
   const cache = cacheOf(index);
   let p = cache.chunks[chunk.id];
   if (!p) {
-    p = passageWords(contentOf(chunk.text), vectors);
+    p = passageWithin(contentOf(chunk.text), unitWords(index, chunk, vectors), vectors);
     cache.chunks[chunk.id] = p;
   }
   return p;
@@ -128,7 +128,7 @@ function sentenceWindow(index: CorpusIndex, chunk: Chunk, vectors?: WordVectors)
       .map((c) => c.text)
       .join(' ');
     const list = wordList(text);
-    w = { text, words: list, passage: passageWords(list.filter((x) => !STOPWORDS.has(x)), vectors) };
+    w = { text, words: list, passage: passageWithin(list.filter((x) => !STOPWORDS.has(x)), unitWords(index, chunk, vectors), vectors) };
     cache.windows[chunk.id] = w;
   }
   return w;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passageWords, softCoverage, SoftMatcher, wordMatch } from '../../src/answer/soft-coverage.js';
+import { passageWithin, passageWords, softCoverage, SoftMatcher, wordMatch } from '../../src/answer/soft-coverage.js';
 import type { WordVectors } from '../../src/embed/word-vectors.js';
 
 /** Four words on three axes: the protest words are near each other, `hockey` is on its own. */
@@ -46,5 +46,24 @@ describe('soft coverage', () => {
     soft.match('demonstrators', passage);
     expect(lookups).toBe(once);
     expect(new SoftMatcher(question).coverage(passageWords(['shoppers']))).toBe(0.5);
+  });
+
+  it('matches a part of a passage on the passage\'s own rows, exactly as the part on its own', () => {
+    const part = passageWithin(['grocery', 'store'], passage, vectors);
+    expect(part.words).toBe(passage.words);
+    const alone = passageWords(['grocery', 'store'], vectors);
+    const question = [{ word: 'shoppers', weight: 1 }, { word: 'demonstrators', weight: 0.5 }, { word: 'stores', weight: 0.2 }];
+    const soft = new SoftMatcher(question, vectors);
+    soft.coverage(passage);
+    for (const { word } of question) expect(soft.match(word, part)).toBe(wordMatch(word, alone, vectors));
+    expect(soft.coverage(part)).toBe(softCoverage(question, alone, vectors));
+    expect(soft.match('demonstrators', part)).not.toBe(soft.match('demonstrators', passage));
+  });
+
+  it('prepares a part on its own when it has a word with a vector that the passage lacks', () => {
+    const part = passageWithin(['grocery', 'hockey'], passage, vectors);
+    expect(part.words).not.toBe(passage.words);
+    expect(wordMatch('hockey', part, vectors)).toBe(1);
+    expect(wordMatch('shoppers', part, vectors)).toBeCloseTo(0.96, 5);
   });
 });
