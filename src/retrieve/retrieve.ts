@@ -1,5 +1,5 @@
-import { dot } from '../embed/embedder.js';
-import { row, type CorpusIndex } from '../index/corpus-index.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
+import { dotRows } from './dot-rows.js';
 
 /** Per-signal scores of one candidate sentence, each roughly in [0, 1]. */
 export interface Signals {
@@ -44,13 +44,21 @@ interface Pool {
   ids: Set<number>;
   maxLex: number;
   maxUnit: number;
+  /** Sentence BM25 scores already known (the lexical hits'): `score` would give the same. */
+  lexScores: Map<number, number>;
 }
 
 /** The best sentences of the whole corpus by the vector and lexical indexes, with the lexical hits' neighbours. */
 function corpusPool(index: CorpusIndex, query: Query): Pool {
   const lexHits = index.lexical.search(query.terms, CANDIDATES_PER_INDEX);
   const denseHits = index.vector.search(query.vector, CANDIDATES_PER_INDEX);
-  const ids = new Set<number>([...denseHits.map((h) => h.id), ...lexHits.map((h) => h.doc)]);
+  const ids = new Set<number>();
+  for (const h of denseHits) ids.add(h.id);
+  const lexScores = new Map<number, number>();
+  for (const h of lexHits) {
+    ids.add(h.doc);
+    lexScores.set(h.doc, h.score);
+  }
   const sameUnit = (a: number, b: number) => {
     const x = index.chunks[a];
     const y = index.chunks[b];
@@ -60,15 +68,16 @@ function corpusPool(index: CorpusIndex, query: Query): Pool {
     if (sameUnit(h.doc, h.doc - 1)) ids.add(h.doc - 1);
     if (sameUnit(h.doc, h.doc + 1)) ids.add(h.doc + 1);
   }
-  return { ids, maxLex: lexHits[0]?.score ?? 0, maxUnit: index.unitLexical.search(query.terms, 1)[0]?.score ?? 0 };
+  return { ids, maxLex: lexHits[0]?.score ?? 0, maxUnit: index.unitLexical.search(query.terms, 1)[0]?.score ?? 0, lexScores };
 }
 
 /** Every sentence of one story, with the story's own best lexical scores. */
 function storyPool(index: CorpusIndex, query: Query, story: number): Pool {
   const ids = new Set(index.chunks.filter((c) => c.story === story).map((c) => c.id));
-  const maxLex = Math.max(0, ...[...ids].map((id) => index.lexical.score(query.terms, id)));
+  const lexScores = new Map([...ids].map((id) => [id, index.lexical.score(query.terms, id)]));
+  const maxLex = Math.max(0, ...lexScores.values());
   const maxUnit = Math.max(0, ...(index.unitRow[story] ?? []).map((row) => index.unitLexical.score(query.terms, row)));
-  return { ids, maxLex, maxUnit };
+  return { ids, maxLex, maxUnit, lexScores };
 }
 
 /** A question prepared once: its vector and lexical terms. */
@@ -78,24 +87,40 @@ export interface Query {
   terms: string[];
 }
 
+/** The dot products of `v` with rows `rows` of `flat` (`dimension` wide): cosines, for unit vectors. */
+function dots(v: Float32Array, flat: Float32Array, rows: Int32Array, dimension: number): Float64Array {
+  const out = new Float64Array(rows.length);
+  dotRows(v, flat, rows.map((r) => r * dimension), out);
+  return out;
+}
+
 /**
  * Hybrid retrieval: the union of the vector index's and the lexical index's
  * best sentences, each scored on four signals (sentence and paragraph, dense
- * and lexical) and fused by a weighted sum. Best first.
+ * and lexical) and fused by a weighted sum. Best first. Each paragraph is
+ * scored once, however many of its sentences are candidates.
  */
 export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
   const dim = index.manifest.model.dimension;
-  const { ids, maxLex, maxUnit } = options.story === undefined ? corpusPool(index, query) : storyPool(index, query, options.story);
-  const relLex = (id: number) => (maxLex > 0 ? index.lexical.score(query.terms, id) / maxLex : 0);
-  const out: Candidate[] = [];
-  for (const id of ids) {
+  const { ids, maxLex, maxUnit, lexScores } = options.story === undefined ? corpusPool(index, query) : storyPool(index, query, options.story);
+  const chunkIds = Int32Array.from(ids);
+  const unitOf = chunkIds.map((id) => {
     const chunk = index.chunks[id]!;
-    const unitRow = index.unitRow[chunk.story]![chunk.unit]!;
+    return index.unitRow[chunk.story]![chunk.unit]!;
+  });
+  const units = Int32Array.from(new Set(unitOf));
+  const unitAt = new Map(Array.from(units, (row, i) => [row, i]));
+  const dense = dots(query.vector, index.vectors, chunkIds, dim);
+  const unitDense = dots(query.vector, index.unitVectors, units, dim);
+  const unitLexical = Array.from(units, (row) => (maxUnit > 0 ? index.unitLexical.score(query.terms, row) / maxUnit : 0));
+  const out: Candidate[] = [];
+  chunkIds.forEach((id, i) => {
+    const u = unitAt.get(unitOf[i]!)!;
     const signals: Signals = {
-      dense: dot(query.vector, row(index.vectors, dim, id)),
-      lexical: relLex(id),
-      contextDense: dot(query.vector, row(index.unitVectors, dim, unitRow)),
-      contextLexical: maxUnit > 0 ? index.unitLexical.score(query.terms, unitRow) / maxUnit : 0,
+      dense: dense[i]!,
+      lexical: maxLex > 0 ? (lexScores.get(id) ?? index.lexical.score(query.terms, id)) / maxLex : 0,
+      contextDense: unitDense[u]!,
+      contextLexical: unitLexical[u]!,
     };
     const score =
       FUSION_WEIGHTS.dense * signals.dense +
@@ -103,7 +128,7 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
       FUSION_WEIGHTS.contextDense * signals.contextDense +
       FUSION_WEIGHTS.contextLexical * signals.contextLexical;
     out.push({ chunk: id, signals, score });
-  }
+  });
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return out;
 }
