@@ -1,4 +1,5 @@
 import { STOPWORDS, words } from '../text/tokenize.js';
+import { wordSetOf } from '../text/word-memory.js';
 
 /** What kind of span a question asks for. */
 export type AnswerType = 'date' | 'duration' | 'number' | 'person' | 'place' | 'other';
@@ -130,8 +131,10 @@ const APPOSITION_AFTER = /^['’]?s?\s*(?:,\s*(?:a|an|the|who|which|whose|one of
  * it ("Crimea, a Russian-majority Black Sea peninsula", "X is a …").
  */
 export function describes(sentence: string, subject: readonly string[]): number {
-  const tokens = words(sentence);
   const last = subject.at(-1)!;
+  // Most candidates never name X: their remembered word set says so without tokenising them again.
+  if (!wordSetOf(sentence).has(last)) return 0;
+  const tokens = words(sentence);
   let best = 0;
   tokens.forEach((t, i) => {
     if (t.word !== last) return;
