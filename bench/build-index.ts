@@ -6,6 +6,7 @@ import type { Embedder } from '../src/embed/embedder.js';
 import { buildIndex } from '../src/index/build-index.js';
 import { buildSettings } from '../src/index/build-settings.js';
 import type { CorpusIndex } from '../src/index/corpus-index.js';
+import { withStamps } from '../src/index/manifest.js';
 import { saveIndex } from '../src/index/store.js';
 import { readSeeds } from '../src/ingest/read-seeds.js';
 
@@ -65,6 +66,7 @@ export async function buildAndSaveIndex(config: Config, embedder: Embedder): Pro
   const embedClock = { ms: 0 };
   const settings = buildSettings({ embedder, hnsw: config.hnsw, confidenceModel: CONFIDENCE_MODEL.version });
   const index = await buildIndex(scan, timedEmbedder(embedder, embedClock), settings, { efSearch: config.hnsw.efSearch });
+  if (scan.stamps) index.manifest.stories = withStamps(index.manifest.stories, scan.stamps);
   const built = performance.now();
   const { generation, manifest } = await saveIndex(index, config.indexDir);
   const saved = performance.now();

@@ -307,7 +307,7 @@ function sizePanels(r: BenchResults, rules: readonly TargetRule[]): SizePanel[] 
           ? [{ sentences: seedChunks, system: DATELINE, measure: 'reindex', value: r.cold_start_s.reindex, label: 'reindex + model load', labelSide: 'right' as const }]
           : []),
       ],
-      rules: rulesOf('reindex'),
+      rules: rulesOf('reindex', 'build', 'add_story'),
     },
     {
       title: 'Cold one-shot `dateline ask`',
@@ -317,10 +317,10 @@ function sizePanels(r: BenchResults, rules: readonly TargetRule[]): SizePanel[] 
       rules: rulesOf('cold_ask'),
     },
     {
-      title: 'Peak memory (RSS, CLI or bot)',
+      title: 'Peak memory (RSS: CLI, bot or adding a story)',
       yTitle: 'MiB (log)',
       log: true,
-      rows: series(sizes, DATELINE, 'rss', (s) => s.rss_mb),
+      rows: series(sizes, DATELINE, 'rss', (s) => Math.max(s.rss_mb, s.add_story_rss_mb ?? 0)),
       rules: rulesOf('peak_rss'),
     },
     {

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import dotenv from 'dotenv';
 import { EVAL_FILES } from '../src/eval/data-files.js';
 import { formatReport } from './print-table.js';
+import { measurePeers } from './peers/measure-peers.js';
 import { DEFAULT_SCALES, runBench } from './run-bench.js';
 import { writeResults } from './write-results.js';
 import { PROJECT_ROOT } from '../src/paths.js';
@@ -21,6 +22,7 @@ const USAGE = `npm run bench [-- options]
   --recall-queries 500     query vectors for recall@10
   --cold-runs 5            fresh processes per cold-start measurement
   --out bench/results      where bench.json and latency-vs-corpus.svg go
+  --skip-peers             do not measure the peers (MiniSearch, LangChain) on the SQuAD sample
   --profile                also profile each size with node --cpu-prof (profiles go to <out>/profiles)
   --keep                   keep the scratch folder of corpora and indexes`;
 
@@ -38,6 +40,7 @@ const { values } = parseArgs({
     'cold-runs': { type: 'string', default: '5' },
     out: { type: 'string', default: path.join(PROJECT_ROOT, 'bench', 'results') },
     profile: { type: 'boolean', default: false },
+    'skip-peers': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -64,6 +67,18 @@ try {
     env: { ...process.env, LOG_LEVEL: 'info' },
     ...(values.profile ? { profileDir: path.join(out, 'profiles') } : {}),
     log: (line) => process.stderr.write(`bench: ${line}\n`),
+    ...(values['skip-peers']
+      ? {}
+      : {
+          peers: () =>
+            measurePeers({
+              squadFile: EVAL_FILES.squadSample,
+              workDir: path.join(workDir, 'peers'),
+              env: { ...process.env, LOG_LEVEL: 'warn' },
+              coldRuns: positive('cold-runs', values['cold-runs']),
+              log: (line) => process.stderr.write(`bench: peers: ${line}\n`),
+            }),
+        }),
   });
   const files = await writeResults(results, out);
   process.stdout.write(`${formatReport(results)}\n\nWrote ${path.relative(process.cwd(), files.json)} and ${path.relative(process.cwd(), files.chart)} in ${((performance.now() - started) / 1000).toFixed(0)} s.\n`);

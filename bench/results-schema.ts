@@ -36,6 +36,8 @@ export const sizeResultSchema = z.object({
   cold_ask_s: z.number().optional(),
   /** Adding one story to the index of this size, s (absent in older runs). */
   add_story_s: z.number().optional(),
+  /** Peak RSS of that `dateline reindex`, MiB (absent in older runs). */
+  add_story_rss_mb: z.number().optional(),
   profile: z.object({ answers: profileSummary, build: profileSummary }).optional(),
 });
 

@@ -11,13 +11,15 @@ import { measureProcessMemory } from './process-memory.js';
 import { profileSize } from './profile-size.js';
 import { loadBenchQuestions } from './question-sets.js';
 import { benchResultsSchema, type BenchResults, type SizeResult } from './results-schema.js';
-import { ARCHIVE_SEED, archiveCorpus } from './archive-corpus.js';
+import { ARCHIVE_SEED, archiveCorpus, archiveStories } from './archive-corpus.js';
+import { measureAddStory, medianColdAsk } from './add-story.js';
 import { loadArchiveSources, NAME_SOURCES, type ArchiveSources } from './archive-sources.js';
 import { writeCorpus } from './synthetic-corpus.js';
 import { squadWarmLatency } from './squad-latency.js';
 import { checkTargets } from './targets.js';
 import { exactIndex } from './timed-index.js';
 import { indexRecall } from './vector-recall.js';
+import type { PeerResult } from './peers/schema.js';
 
 /** What to run; `npm run bench` uses {@link DEFAULT_SCALES} and the defaults in `main.ts`. */
 export interface BenchOptions {
@@ -40,9 +42,11 @@ export interface BenchOptions {
   profileDir?: string;
   /** Progress lines. */
   log: (line: string) => void;
+  /** Measures the peers side by side with Dateline on the SQuAD sample (`bench/peers`); left out when absent. */
+  peers?: () => Promise<PeerResult[]>;
 }
 
-export const DEFAULT_SCALES = [1, 10, 100, 1000];
+export const DEFAULT_SCALES = [1, 10, 100, 1000, 10000];
 
 /** The question a cold `dateline ask` answers (the README's example). */
 export const COLD_QUESTION = 'Where did Kerry and Lavrov meet?';
@@ -76,6 +80,10 @@ async function measureSize(scale: number, options: BenchOptions, sources: Archiv
   }
   log(`×${scale}: peak RSS of dateline ask and of the bot-like process`);
   const memory = measureProcessMemory(env, COLD_QUESTION);
+  log(`×${scale}: cold dateline ask (median of ${options.coldRuns}), then one new story added by dateline reindex`);
+  const coldAsk = medianColdAsk(env, COLD_QUESTION, options.coldRuns);
+  const [story] = archiveStories(sources, 1, { seed: ARCHIVE_SEED + scale });
+  const added = await measureAddStory(env, seedsDir, { name: `added-x${scale}.txt`, text: story!.text });
   const answer = percentiles(hnswTimes);
   const exactAnswer = percentiles(exactTimes);
   const result: SizeResult = {
@@ -97,6 +105,9 @@ async function measureSize(scale: number, options: BenchOptions, sources: Archiv
     cli_rss_mb: memory.cli,
     bot_rss_mb: memory.bot,
     cli_cold_s: memory.cliColdS,
+    cold_ask_s: coldAsk,
+    add_story_s: added.seconds,
+    add_story_rss_mb: added.rssMib,
   };
   if (options.profileDir) {
     log(`×${scale}: CPU profiles (node --cpu-prof) of warm answers and of the build`);
@@ -136,6 +147,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   for (const scale of scales) sizes.push(await measureSize(scale, options, sources, shared));
   options.log('SQuAD sample: warm answers to every question');
   const warmSquad = await squadWarmLatency(options.squadFile, options.workDir, options.env, embedder);
+  const peers = options.peers ? await options.peers() : undefined;
   const partial = {
     machine: machineInfo(loadAtStart),
     model: embedder.modelId,
@@ -147,6 +159,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     corpus: 'archive' as const,
     exact_search: 'hnswlib-bruteforce' as const,
     cold_start_s: shared.coldStart!,
+    ...(peers ? { peers } : {}),
     warm_squad_ms: warmSquad,
     sizes,
   };

@@ -10,7 +10,9 @@ export type TargetMetric =
   | 'squad_warm_p99'
   | 'recall_at_10'
   | 'speedup_vs_exact'
-  | 'peak_rss';
+  | 'peak_rss'
+  | 'build'
+  | 'add_story';
 
 export interface Target {
   target: string;
@@ -37,6 +39,14 @@ export const TARGETS: readonly Target[] = [
   { target: '×1000: hnswlib recall@10', name: '×1000 recall@10', metric: 'recall_at_10', scale: 1000, value: (_, s) => s?.recall_at_10, at: 'least', limit: 0.95, unit: '' },
   { target: '×1000: exact (hnswlib brute force) p50 / hnswlib p50', name: '×1000 speed-up over exact', metric: 'speedup_vs_exact', scale: 1000, value: (_, s) => s?.speedup_vs_exact, at: 'least', limit: 5, unit: '×' },
   { target: '×1000: peak RSS (CLI and bot)', name: '×1000 peak RSS', metric: 'peak_rss', scale: 1000, value: (_, s) => s?.rss_mb, at: 'most', limit: 1536, unit: 'MiB' },
+  { target: '×10000: full build (#16)', name: '×10000 build', metric: 'build', scale: 10000, value: (_, s) => s?.build_s, at: 'most', limit: 300, unit: 's' },
+  { target: '×10000: one story added, end to end through `dateline reindex` (#16)', name: '×10000 add a story', metric: 'add_story', scale: 10000, value: (_, s) => s?.add_story_s, at: 'most', limit: 3, unit: 's' },
+  { target: '×10000: cold `dateline ask` (median, #16)', name: '×10000 cold ask', metric: 'cold_ask', scale: 10000, value: (_, s) => s?.cold_ask_s, at: 'most', limit: 1.5, unit: 's' },
+  { target: '×10000: warm answer p50 (#16)', name: '×10000 warm p50', metric: 'warm_p50', scale: 10000, value: (_, s) => s?.answer_ms.p50, at: 'most', limit: 5, unit: 'ms' },
+  { target: '×10000: warm answer p99 (#16)', name: '×10000 warm p99', metric: 'warm_p99', scale: 10000, value: (_, s) => s?.answer_ms.p99, at: 'most', limit: 20, unit: 'ms' },
+  { target: '×10000: hnswlib recall@10 (#16)', name: '×10000 recall@10', metric: 'recall_at_10', scale: 10000, value: (_, s) => s?.recall_at_10, at: 'least', limit: 0.98, unit: '' },
+  { target: '×10000: exact (hnswlib brute force) p50 / hnswlib p50 (#16)', name: '×10000 speed-up over exact', metric: 'speedup_vs_exact', scale: 10000, value: (_, s) => s?.speedup_vs_exact, at: 'least', limit: 5, unit: '×' },
+  { target: '×10000: peak RSS (CLI, bot, adding a story) (#16)', name: '×10000 peak RSS', metric: 'peak_rss', scale: 10000, value: (_, s) => (s ? Math.max(s.rss_mb, s.add_story_rss_mb ?? 0) : undefined), at: 'most', limit: 2048, unit: 'MiB' },
 ];
 
 /** A target with what was measured: `value` and `met` are `null` when its corpus size (or figure) was not measured. */

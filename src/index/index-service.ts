@@ -378,6 +378,8 @@ export class IndexService {
       }
       throw error;
     }
+    // No readable story: the full path refuses it with the reason readSeeds gives.
+    if (check.stories.length === 0) return undefined;
     this.warnProblems(check.problems);
     const changes = storyChanges(current.manifest.stories, check.stories);
     const seconds = () => (performance.now() - started) / 1000;

@@ -71,6 +71,8 @@ interface PostingSource {
 }
 
 const EMPTY = new Uint32Array(0);
+/** Terms whose postings an index remembers before it starts afresh (bounds memory on an archive read from disk). */
+const POSTINGS_MEMO = 50_000;
 
 /**
  * An inverted index with Okapi BM25 scoring over pre-tokenised documents
@@ -81,6 +83,7 @@ const EMPTY = new Uint32Array(0);
 export class Bm25Index implements LexicalSearch {
   private readonly avgLength: number;
   private readonly scores: Float64Array;
+  private readonly memo = new Map<string, Uint32Array | null>();
 
   private constructor(
     readonly params: Bm25Params,
@@ -162,9 +165,19 @@ export class Bm25Index implements LexicalSearch {
     return this.stored();
   }
 
+  /**
+   * A term's postings, remembered: the same terms come back in every
+   * question (and `idf` is asked many times per answer), and a lookup in
+   * the stored table, let alone a read from disk, costs far more than a Map.
+   */
   private postings(term: string): Uint32Array | undefined {
+    const known = this.memo.get(term);
+    if (known !== undefined) return known ?? undefined;
     const id = this.source.terms.id(term);
-    return id === undefined ? undefined : this.source.list(id);
+    const list = id === undefined ? null : this.source.list(id);
+    if (this.memo.size >= POSTINGS_MEMO) this.memo.clear();
+    this.memo.set(term, list);
+    return list ?? undefined;
   }
 
   get size(): number {

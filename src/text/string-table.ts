@@ -38,6 +38,7 @@ function sameBytes(blob: Uint8Array, offsets: Uint32Array, id: number, value: Ui
 export class StringTable {
   private readonly source: ByteSource;
   private readonly offsetsAt: number;
+  /** Where the hash table starts (absolute, in the source). */
   private readonly tableAt: number;
   /** Where the blob starts (absolute, in the source). */
   private readonly blobAt: number;
@@ -118,7 +119,8 @@ export class StringTable {
       return encoder.encode(t);
     });
     const count = old.size + more.length;
-    let slots = 1;
+    const oldSlots = old.mask + 1;
+    let slots = oldSlots;
     while (slots < count * 2) slots *= 2;
     const blobLength = oldBlob.length + encoded.reduce((n, e) => n + e.length, 0);
     const out = new Uint8Array(HEADER + 4 * (count + 1) + 4 * slots + padded(blobLength));
@@ -126,7 +128,7 @@ export class StringTable {
     header.setUint32(0, count, true);
     header.setUint32(4, slots, true);
     const offsets = new Uint32Array(out.buffer, HEADER, count + 1);
-    const table = new Int32Array(out.buffer, HEADER + offsets.byteLength, slots).fill(-1);
+    const table = new Int32Array(out.buffer, HEADER + offsets.byteLength, slots);
     const blob = out.subarray(HEADER + offsets.byteLength + table.byteLength);
     offsets.set(oldOffsets);
     blob.set(oldBlob);
@@ -136,7 +138,14 @@ export class StringTable {
       at += e.length;
       offsets[old.size + i + 1] = at;
     });
-    for (let id = 0; id < count; id++) {
+    // Same slot count: the old hash table stays valid, only the new strings go in; more slots: every string is placed again.
+    let first = old.size;
+    if (slots === oldSlots) table.set(new Int32Array(bytes.buffer, bytes.byteOffset + old.tableAt, slots));
+    else {
+      table.fill(-1);
+      first = 0;
+    }
+    for (let id = first; id < count; id++) {
       const start = offsets[id]!;
       const value = blob.subarray(start, offsets[id + 1]!);
       let slot = fnv1a(value, value.length) & (slots - 1);

@@ -77,11 +77,11 @@ describe('dateline chat', () => {
   });
 
   it('lists captions, shows one, lists sources, and reindexes as the terminal user', async () => {
-    const out = await chat('/captions', '/caption 3', '/reindex', '/sources');
+    const out = await chat('/captions', '/caption 3', '/reindex full:true', '/sources');
     expect(out).toContain('Photo captions · U.S. Secretary of State John Kerry');
     expect(out).toContain('Page 1 of 2 · next: `/captions page:2`');
     expect(out).toContain('Photo caption 3 · U.S. Secretary of State John Kerry');
-    expect(out).toMatch(/Index rebuilt in \d+\.\d\d s with dateline\/glove-100d-sif\.\nStories: 1 → 1 · Sentences: 31 → 31\nOnly you can see this/);
+    expect(out).toMatch(/Index rebuilt in \d+\.\d\d s with dateline\/glove-100d-sif\.\nStories added 0, changed 0, removed 0\.\nStories: 1 → 1 · Sentences: 31 → 31\nOnly you can see this/);
     expect(out).toMatch(/Index: 31 sentences, model dateline\/glove-100d-sif \(100 dimensions\), built .* by \S+ \(terminal:\S+\)\./);
   });
 

@@ -40,9 +40,10 @@ describe('deploy-commands', () => {
     expect(byName['Ask Dateline']).toMatchObject({ type: 3 });
     expect(byName.captions!.options).toEqual([expect.objectContaining({ name: 'page', type: 4, required: false, min_value: 1 }), story]);
     expect(byName.caption!.options).toEqual([expect.objectContaining({ name: 'number', type: 4, required: true, min_value: 1 }), story]);
+    expect(byName.reindex!.options).toEqual([expect.objectContaining({ name: 'full', type: 5, required: false })]);
+    expect(byName.feedback!.options ?? []).toEqual([]);
     for (const moderated of [byName.reindex, byName.feedback]) {
       expect(moderated).toMatchObject({ default_member_permissions: '32', contexts: [0] });
-      expect(moderated!.options ?? []).toEqual([]);
     }
   });
 

@@ -22,7 +22,7 @@ const editManifest = (edit: (m: Record<string, any>) => void): Damage =>
     await fs.writeFile(file, JSON.stringify(manifest));
   });
 
-const flipBytes = inGeneration('chunk-vectors.f32', async (f) => {
+const flipBytes = inGeneration('index.pack', async (f) => {
   const bytes = await fs.readFile(f);
   for (let i = 0; i < bytes.length; i += 97) bytes[i] = bytes[i]! ^ 0xff;
   await fs.writeFile(f, bytes);
@@ -30,8 +30,8 @@ const flipBytes = inGeneration('chunk-vectors.f32', async (f) => {
 
 const damages: { id: string; name: string; damage: Damage }[] = [
   { id: 'index-truncated', name: 'the vector graph truncated', damage: inGeneration('hnsw.bin', (f) => fs.truncate(f, 64)) },
-  { id: 'index-corrupted', name: 'the sentence vectors corrupted (bytes flipped)', damage: flipBytes },
-  { id: 'index-file-deleted', name: 'the sentences file deleted', damage: inGeneration('chunks.json', (f) => fs.rm(f)) },
+  { id: 'index-corrupted', name: 'the index pack corrupted (bytes flipped)', damage: flipBytes },
+  { id: 'index-file-deleted', name: 'the index pack (sentences, vectors, terms) deleted', damage: inGeneration('index.pack', (f) => fs.rm(f)) },
   { id: 'index-manifest-deleted', name: 'the manifest deleted', damage: inGeneration('manifest.json', (f) => fs.rm(f)) },
   { id: 'index-generation-deleted', name: 'the whole generation folder deleted (CURRENT points at nothing)', damage: (g, dir) => fs.rm(path.join(dir, g), { recursive: true }) },
   { id: 'index-older-schema', name: 'written by an older schema (version 1)', damage: editManifest((m) => (m.schemaVersion = 1)) },

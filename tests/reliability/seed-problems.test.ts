@@ -9,7 +9,8 @@ import { recordScenario } from '../support/reliability-record.js';
 
 /**
  * /reindex from a seeds folder with a problem. The report names the file
- * and why; when nothing can be read, the previous index keeps serving.
+ * and why; a skipped file changes no story (the index is up to date and
+ * not rewritten); when nothing can be read, the previous index keeps serving.
  * (The 50 MB file is in tests/load/huge-seed.test.ts.)
  */
 const moderator = { userId: '950000000000000001', permissions: String(BigInt(PERMISSIONS.member) | BigInt(PERMISSIONS.manageGuild)) };
@@ -23,15 +24,15 @@ const write = (name: string, data: string | Uint8Array) => (dir: string) => fs.w
 const cases: { name: string; state: SeedsState; expected: RegExp; rebuilt: boolean }[] = [
   { name: 'seeds/ missing', state: { story: false, missing: true }, expected: /The seeds folder .* does not exist\.[\s\S]*Nothing was rebuilt; the previous index keeps serving\./, rebuilt: false },
   { name: 'seeds/ empty', state: { story: false }, expected: /holds no story\.[\s\S]*Nothing was rebuilt; the previous index keeps serving\./, rebuilt: false },
-  { name: 'a binary file', state: { story: true, extra: write('photo.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46])) }, expected: /^\*\*Index rebuilt\*\*[\s\S]*Skipped photo\.txt: looks binary/, rebuilt: true },
-  { name: 'a non-UTF-8 file', state: { story: true, extra: write('latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72, 0x2e])) }, expected: /^\*\*Index rebuilt\*\*[\s\S]*Skipped latin1\.txt: is not valid UTF-8/, rebuilt: true },
-  { name: 'an empty file', state: { story: true, extra: write('draft.md', ' \n') }, expected: /^\*\*Index rebuilt\*\*[\s\S]*Skipped draft\.md: is empty/, rebuilt: true },
+  { name: 'a binary file', state: { story: true, extra: write('photo.txt', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46])) }, expected: /^\*\*Index up to date\*\*[\s\S]*Skipped photo\.txt: looks binary/, rebuilt: false },
+  { name: 'a non-UTF-8 file', state: { story: true, extra: write('latin1.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x20, 0x6e, 0x6f, 0x69, 0x72, 0x2e])) }, expected: /^\*\*Index up to date\*\*[\s\S]*Skipped latin1\.txt: is not valid UTF-8/, rebuilt: false },
+  { name: 'an empty file', state: { story: true, extra: write('draft.md', ' \n') }, expected: /^\*\*Index up to date\*\*[\s\S]*Skipped draft\.md: is empty/, rebuilt: false },
   {
     // A link to a file that is gone: listed, then missing when read — the same as a file deleted during the reindex.
     name: 'a file that disappears during the reindex',
     state: { story: true, extra: (dir) => fs.symlink(path.join(dir, 'deleted-meanwhile.txt'), path.join(dir, 'vanishing.txt')) },
-    expected: /^\*\*Index rebuilt\*\*[\s\S]*Skipped vanishing\.txt: disappeared while it was being read/,
-    rebuilt: true,
+    expected: /^\*\*Index up to date\*\*[\s\S]*Skipped vanishing\.txt: disappeared while it was being read/,
+    rebuilt: false,
   },
   { name: 'only unreadable files', state: { story: false, extra: write('photo.txt', new Uint8Array([0, 1, 2, 3])) }, expected: /No story in .* could be read:\n\s*photo\.txt: looks binary[\s\S]*the previous index keeps serving/, rebuilt: false },
 ];

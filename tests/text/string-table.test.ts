@@ -43,6 +43,16 @@ describe('StringTable.extend', () => {
     expect(StringTable.extend(StringTable.build(first), [])).toEqual(StringTable.build(first));
   });
 
+  it('gives the same table as building from scratch, whether the hash table had room or had to grow', () => {
+    const first = ['kerry', 'lavrov', 'café'];
+    for (const more of [['paris'], ['paris', 'moscow', 'kyiv', 'crimea', 'sevastopol']]) {
+      const extended = new StringTable(StringTable.extend(StringTable.build(first), more));
+      const built = new StringTable(StringTable.build([...first, ...more]));
+      expect(extended.byteLength).toBe(built.byteLength);
+      for (const v of [...first, ...more, 'absent']) expect(extended.id(v)).toBe(built.id(v));
+    }
+  });
+
   it('refuses a string the table has or that is appended twice', () => {
     expect(() => StringTable.extend(StringTable.build(['a']), ['a'])).toThrow(/twice/);
     expect(() => StringTable.extend(StringTable.build(['a']), ['b', 'b'])).toThrow(/twice/);
