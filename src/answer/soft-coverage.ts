@@ -106,9 +106,15 @@ export function softCoverage(question: readonly WeightedWord[], passage: Passage
  * Lives as long as the question's answer.
  */
 export class SoftMatcher {
-  private readonly vectorOf = new Map<string, Float32Array | undefined>();
-  /** Where a word's cosines with a set of rows start in {@link cosines}. */
-  private readonly starts = new Map<WordRows, Map<string, number>>();
+  /** Every word asked about (the question's first), with its stem and vector (`null`: none; `undefined`: not looked up yet). */
+  private readonly words: string[] = [];
+  private readonly stems: string[] = [];
+  private readonly vectorOf: (Float32Array | null | undefined)[] = [];
+  private readonly slots = new Map<string, number>();
+  /** The slot of each of the question's words. */
+  private readonly questionSlots: number[];
+  /** For each set of rows: where each word's cosines with them start in {@link cosines}, by slot (undefined: not computed yet). */
+  private readonly starts = new Map<WordRows, (number | undefined)[]>();
   /** Every cosine computed for the question, in one growing buffer rather than an array per word and paragraph. */
   private cosines = new Float64Array(0);
   private used = 0;
@@ -119,26 +125,32 @@ export class SoftMatcher {
     readonly question: readonly WeightedWord[],
     /** Word vectors; without them matching is by stem only. */
     readonly vectors?: WordVectors,
-  ) {}
+  ) {
+    this.questionSlots = question.map(({ word }) => this.slot(word));
+  }
 
-  private vector(word: string): Float32Array | undefined {
-    if (this.vectorOf.has(word)) return this.vectorOf.get(word);
-    const v = this.vectors?.vector(word);
-    this.vectorOf.set(word, v);
+  /** The slot of `word`, added on first sight. */
+  private slot(word: string): number {
+    let slot = this.slots.get(word);
+    if (slot === undefined) {
+      slot = this.words.push(word) - 1;
+      this.stems.push(stem(word));
+      this.vectorOf.push(undefined);
+      this.slots.set(word, slot);
+    }
+    return slot;
+  }
+
+  private vector(slot: number): Float32Array | null {
+    let v = this.vectorOf[slot];
+    if (v === undefined) this.vectorOf[slot] = v = this.vectors?.vector(this.words[slot]!) ?? null;
     return v;
   }
 
-  /** Where the cosines of `word` (vector `v`) with `words`' rows are in {@link cosines}, computed on first use. */
-  private offsetOf(word: string, v: Float32Array, words: WordRows): number {
-    let byWord = this.starts.get(words);
-    if (!byWord) this.starts.set(words, (byWord = new Map()));
-    let at = byWord.get(word);
-    if (at === undefined) {
-      at = this.reserve(words.count);
-      dotRows(v, words.matrix, words.offsets, this.cosines, at);
-      byWord.set(word, at);
-    }
-    return at;
+  private startsOf(words: WordRows): (number | undefined)[] {
+    let starts = this.starts.get(words);
+    if (!starts) this.starts.set(words, (starts = []));
+    return starts;
   }
 
   /** The start of `n` free places in {@link cosines}, growing it when full (a question of the SQuAD sample uses about 1,600). */
@@ -153,25 +165,36 @@ export class SoftMatcher {
     return at;
   }
 
+  /** {@link wordMatch} of the word in `slot`; `starts` are the passage's rows' ({@link startsOf}). */
+  private matchAt(slot: number, passage: PassageWords, starts: (number | undefined)[]): number {
+    if (passage.stems.has(this.stems[slot]!)) return 1;
+    const v = this.vector(slot);
+    if (!v) return 0;
+    let at = starts[slot];
+    if (at === undefined) {
+      const { words } = passage;
+      starts[slot] = at = this.reserve(words.count);
+      dotRows(v, words.matrix, words.offsets, this.cosines, at);
+    }
+    return bestOf(this.cosines, at, passage);
+  }
+
   /** {@link wordMatch}, each cosine computed once. */
   match(word: string, passage: PassageWords): number {
-    if (passage.stems.has(stem(word))) return 1;
-    const v = this.vector(word);
-    if (!v) return 0;
-    const at = this.offsetOf(word, v, passage.words);
-    return bestOf(this.cosines, at, passage);
+    return this.matchAt(this.slot(word), passage, this.startsOf(passage.words));
   }
 
   /** {@link softCoverage} of the question, remembered. */
   coverage(passage: PassageWords): number {
     let c = this.coverages.get(passage);
     if (c === undefined) {
+      const starts = this.startsOf(passage.words);
       let total = 0;
       let found = 0;
-      for (const { word, weight } of this.question) {
+      this.question.forEach(({ weight }, i) => {
         total += weight;
-        found += weight * this.match(word, passage);
-      }
+        found += weight * this.matchAt(this.questionSlots[i]!, passage, starts);
+      });
       this.coverages.set(passage, (c = total === 0 ? 0 : found / total));
     }
     return c;
