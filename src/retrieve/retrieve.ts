@@ -88,10 +88,27 @@ export interface Query {
 }
 
 /** The dot products of `v` with rows `rows` of `flat` (`dimension` wide): cosines, for unit vectors. */
-function dots(v: Float32Array, flat: Float32Array, rows: Int32Array, dimension: number): Float64Array {
+function dots(v: Float32Array, flat: Float32Array, rows: readonly number[], dimension: number): Float64Array {
+  const offsets = new Int32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) offsets[i] = rows[i]! * dimension;
   const out = new Float64Array(rows.length);
-  dotRows(v, flat, rows.map((r) => r * dimension), out);
+  dotRows(v, flat, offsets, out);
   return out;
+}
+
+/** The candidates' paragraphs: each one's unit row once (`rows`), and the position in `rows` of each candidate's. */
+function paragraphsOf(index: CorpusIndex, chunkIds: readonly number[]): { rows: number[]; of: Int32Array } {
+  const rows: number[] = [];
+  const at = new Map<number, number>();
+  const of = new Int32Array(chunkIds.length);
+  chunkIds.forEach((id, i) => {
+    const chunk = index.chunks[id]!;
+    const row = index.unitRow[chunk.story]![chunk.unit]!;
+    let u = at.get(row);
+    if (u === undefined) at.set(row, (u = rows.push(row) - 1));
+    of[i] = u;
+  });
+  return { rows, of };
 }
 
 /**
@@ -103,19 +120,13 @@ function dots(v: Float32Array, flat: Float32Array, rows: Int32Array, dimension: 
 export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
   const dim = index.manifest.model.dimension;
   const { ids, maxLex, maxUnit, lexScores } = options.story === undefined ? corpusPool(index, query) : storyPool(index, query, options.story);
-  const chunkIds = Int32Array.from(ids);
-  const unitOf = chunkIds.map((id) => {
-    const chunk = index.chunks[id]!;
-    return index.unitRow[chunk.story]![chunk.unit]!;
-  });
-  const units = Int32Array.from(new Set(unitOf));
-  const unitAt = new Map(Array.from(units, (row, i) => [row, i]));
+  const chunkIds = [...ids];
+  const paragraphs = paragraphsOf(index, chunkIds);
   const dense = dots(query.vector, index.vectors, chunkIds, dim);
-  const unitDense = dots(query.vector, index.unitVectors, units, dim);
-  const unitLexical = Array.from(units, (row) => (maxUnit > 0 ? index.unitLexical.score(query.terms, row) / maxUnit : 0));
-  const out: Candidate[] = [];
-  chunkIds.forEach((id, i) => {
-    const u = unitAt.get(unitOf[i]!)!;
+  const unitDense = dots(query.vector, index.unitVectors, paragraphs.rows, dim);
+  const unitLexical = paragraphs.rows.map((row) => (maxUnit > 0 ? index.unitLexical.score(query.terms, row) / maxUnit : 0));
+  const out = chunkIds.map((id, i): Candidate => {
+    const u = paragraphs.of[i]!;
     const signals: Signals = {
       dense: dense[i]!,
       lexical: maxLex > 0 ? (lexScores.get(id) ?? index.lexical.score(query.terms, id)) / maxLex : 0,
@@ -127,7 +138,7 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
       FUSION_WEIGHTS.lexical * signals.lexical +
       FUSION_WEIGHTS.contextDense * signals.contextDense +
       FUSION_WEIGHTS.contextLexical * signals.contextLexical;
-    out.push({ chunk: id, signals, score });
+    return { chunk: id, signals, score };
   });
   out.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
   return out;
