@@ -81,6 +81,11 @@ function creditNeighbour(index: CorpusIndex, chunk: Chunk, q: Question): Chunk |
   return credit && next && next.story === chunk.story && next.unit === chunk.unit && next.text.endsWith(credit) ? next : undefined;
 }
 
+/** `c` with a new score (a fresh object of the same shape, cheaper than a spread for every candidate). */
+function rescored(c: Candidate, score: number): Candidate {
+  return { chunk: c.chunk, signals: c.signals, score };
+}
+
 /**
  * Reranks candidates by what the question asks for: `TYPE_BOOST` for a span
  * of the asked-for type (a date for "when", a number for "how many") beyond
@@ -95,7 +100,7 @@ export function rerankByAnswerType(index: CorpusIndex, ranked: readonly Candidat
     if (q.subject) return TYPE_BOOST * describes(chunk.text, q.subject);
     return q.type !== 'other' && hasAnswerSpan(chunk.text, q.type, q.wordSet) ? TYPE_BOOST : 0;
   };
-  return ranked.map((c) => ({ ...c, score: c.score + boost(c) })).sort((a, b) => b.score - a.score || a.chunk - b.chunk);
+  return ranked.map((c) => rescored(c, c.score + boost(c))).sort((a, b) => b.score - a.score || a.chunk - b.chunk);
 }
 
 /** Adds soft coverage (paraphrase evidence from word vectors) to the best candidates' scores. */
@@ -105,10 +110,10 @@ function rerankBySoftCoverage(index: CorpusIndex, ranked: readonly Candidate[], 
   const head = ranked.slice(0, SOFT_RERANK).map((c) => {
     const chunk = index.chunks[c.chunk]!;
     const gain = SOFT_WEIGHTS.sentence * soft.coverage(sentenceWords(index, chunk, vectors)) + SOFT_WEIGHTS.unit * soft.coverage(unitWords(index, chunk, vectors));
-    return { ...c, score: c.score + gain };
+    return rescored(c, c.score + gain);
   });
   head.sort((a, b) => b.score - a.score || a.chunk - b.chunk);
-  return [...head, ...ranked.slice(SOFT_RERANK)];
+  return head.concat(ranked.slice(SOFT_RERANK));
 }
 
 /** The neighbour in the same unit that holds the asked-for span when the sentence itself does not. */
@@ -119,22 +124,39 @@ function typedNeighbour(index: CorpusIndex, chunk: Chunk, q: Question): Chunk | 
   );
 }
 
-/** The neighbour in the same unit that scores nearly as well as the sentence itself. */
-function strongNeighbour(index: CorpusIndex, chunk: Chunk, score: number, scores: ReadonlyMap<number, number>): Chunk | undefined {
-  const options = [index.chunks[chunk.id + 1], index.chunks[chunk.id - 1]]
-    .filter((n): n is Chunk => n !== undefined && n.story === chunk.story && n.unit === chunk.unit && (scores.get(n.id) ?? 0) >= JOIN_RATIO * score)
-    .sort((a, b) => scores.get(b.id)! - scores.get(a.id)!);
-  return options[0];
+/** The score of sentence `id` among `ranked`, if it is there. */
+function scoreOf(ranked: readonly Candidate[], id: number): number | undefined {
+  for (const c of ranked) if (c.chunk === id) return c.score;
+  return undefined;
+}
+
+/**
+ * The neighbour in the same unit that scores nearly as well as the sentence
+ * itself: the better scoring of the two, the next one when they tie or one
+ * is not ranked.
+ */
+function strongNeighbour(index: CorpusIndex, chunk: Chunk, score: number, ranked: readonly Candidate[]): Chunk | undefined {
+  let best: Chunk | undefined;
+  let bestScore: number | undefined;
+  for (const n of [index.chunks[chunk.id + 1], index.chunks[chunk.id - 1]]) {
+    if (n === undefined || n.story !== chunk.story || n.unit !== chunk.unit) continue;
+    const s = scoreOf(ranked, n.id);
+    if ((s ?? 0) < JOIN_RATIO * score) continue;
+    if (best === undefined || (s !== undefined && bestScore !== undefined && s > bestScore)) {
+      best = n;
+      bestScore = s;
+    }
+  }
+  return best;
 }
 
 function pickExcerpts(index: CorpusIndex, ranked: readonly Candidate[], k: number, q: Question, exclude: readonly ShownPassage[] = []): Excerpt[] {
   const kept: Excerpt[] = [];
   const seen: ShownPassage[] = [...exclude];
-  const scores = new Map(ranked.map((c) => [c.chunk, c.score]));
   for (const c of ranked) {
     if (kept.length >= k) break;
     const chunk = index.chunks[c.chunk]!;
-    const partner = creditNeighbour(index, chunk, q) ?? typedNeighbour(index, chunk, q) ?? strongNeighbour(index, chunk, c.score, scores);
+    const partner = creditNeighbour(index, chunk, q) ?? typedNeighbour(index, chunk, q) ?? strongNeighbour(index, chunk, c.score, ranked);
     const excerpt = excerptFor(index, chunk, c.score, partner);
     if (isDuplicate(excerpt, seen)) continue;
     kept.push(excerpt);
