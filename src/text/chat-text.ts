@@ -86,13 +86,16 @@ export function expandChat(text: string, keep: (word: string) => boolean = () =>
   return text
     .replace(AFTER_THE, (_match, the: string, abbreviation: string) => the + ABBREVIATIONS_AFTER_THE[abbreviation])
     .replace(TOKEN, (token, offset: number, whole: string) => {
+      const lower = token.toLowerCase();
+      const expansion = CONTRACTIONS[lower] ?? CHAT_SPEAK[lower];
+      // Most tokens have no expansion: they stay without the checks below (and without asking `keep`).
+      if (expansion === undefined) return token;
       const before = whole[offset - 1] ?? ' ';
       const after = whole[offset + token.length] ?? ' ';
       if (/[.\-'’]/.test(before) && /[\p{L}\p{N}]/u.test(whole[offset - 2] ?? '')) return token;
       if (/[.\-'’]/.test(after) && /[\p{L}\p{N}]/u.test(whole[offset + token.length + 1] ?? '')) return token;
-      const lower = token.toLowerCase();
       if (token !== lower || keep(lower.replace(/\/$/, ''))) return token;
-      return CONTRACTIONS[lower] ?? CHAT_SPEAK[lower] ?? token;
+      return expansion;
     })
     .replace(/\s+/g, ' ')
     .trim();

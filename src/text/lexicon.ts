@@ -121,28 +121,37 @@ function sameStart(word: string, candidate: string): boolean {
   return word[0] === candidate[0] || word[1] === candidate[1] || (word[0] === candidate[1] && word[1] === candidate[0]);
 }
 
+/** The three rows {@link editDistance} works in, reused from call to call (it runs for every candidate spelling). */
+let rows = new Int32Array(3 * 32);
+
 /**
  * Optimal-string-alignment distance (insert, delete, substitute, swap two
  * neighbours), stopping early once it must exceed `limit`.
  */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  // Offsets of the rows two back, one back and current in `rows`; they rotate.
+  let prev2 = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = new Array<number>(b.length + 1);
-    cur[0] = i;
+    rows[cur] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
-      cur[j] = d;
+      let d = Math.min(rows[prev + j]! + 1, rows[cur + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[prev2 + j - 2]! + 1);
+      rows[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
+    const free = prev2;
     prev2 = prev;
     prev = cur;
+    cur = free;
   }
-  return prev[b.length]!;
+  return rows[prev + b.length]!;
 }
