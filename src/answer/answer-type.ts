@@ -31,10 +31,10 @@ export function whPhrase(question: string): { type: AnswerType; start: number; e
  * The question without a date or duration wh-phrase, for lexical matching:
  * "day" in "What day were the talks held?" names the kind of answer, not a
  * word the answer's sentence holds ("on Sunday"). Other heads stay ("what
- * city" is often answered by "the city of …").
+ * city" is often answered by "the city of …"). `wh`: the question's
+ * {@link whPhrase}, when the caller has it already.
  */
-export function withoutWhPhrase(question: string): string {
-  const wh = whPhrase(question);
+export function withoutWhPhrase(question: string, wh = whPhrase(question)): string {
   return wh && (wh.type === 'date' || wh.type === 'duration') ? `${question.slice(0, wh.start)} ${question.slice(wh.end)}` : question;
 }
 
@@ -86,18 +86,19 @@ function spansIn(sentence: string, type: AnswerType): readonly (readonly string[
 
 /** Sentences whose spans are remembered at most (then the memory starts over): the candidates of many questions. */
 const SPAN_MEMORY = 50_000;
-const spanMemory = new Map<string, Map<AnswerType, readonly (readonly string[])[]>>();
+/** Where each type's spans are kept in a sentence's entry of {@link spanMemory}. */
+const TYPE_SLOT: Readonly<Record<AnswerType, number>> = { date: 0, duration: 1, number: 2, person: 3, place: 4, other: 5 };
+const spanMemory = new Map<string, (readonly (readonly string[])[] | undefined)[]>();
 
 /** {@link spansIn}, remembered per sentence: every question asking for `type` looks at the same candidates' spans. */
 function spansOf(sentence: string, type: AnswerType): readonly (readonly string[])[] {
   let byType = spanMemory.get(sentence);
   if (!byType) {
     if (spanMemory.size >= SPAN_MEMORY) spanMemory.clear();
-    spanMemory.set(sentence, (byType = new Map()));
+    spanMemory.set(sentence, (byType = []));
   }
-  let spans = byType.get(type);
-  if (!spans) byType.set(type, (spans = spansIn(sentence, type)));
-  return spans;
+  const slot = TYPE_SLOT[type];
+  return (byType[slot] ??= spansIn(sentence, type));
 }
 
 /**

@@ -2,8 +2,8 @@ import { ErrorId, UserFacingError } from '../errors.js';
 import { expandChat, stripMarkup } from '../text/chat-text.js';
 import type { Lexicon } from '../text/lexicon.js';
 import { isRare } from '../text/rarity.js';
-import { fold, indexTerms, STOPWORDS, terms, words, type WordToken } from '../text/tokenize.js';
-import { definitionSubject, detectAnswerType, withoutWhPhrase, type AnswerType } from './answer-type.js';
+import { fold, indexTerms, STOPWORDS, termsOf, withExtras, words, type WordToken } from '../text/tokenize.js';
+import { definitionSubject, whPhrase, withoutWhPhrase, type AnswerType } from './answer-type.js';
 
 /** Longest question the core accepts from any caller, in characters after clean-up (Discord and the chat allow 300: `MAX_ASKED_QUESTION_CHARS`). */
 export const MAX_QUESTION_CHARS = 1000;
@@ -106,11 +106,15 @@ function correct(text: string, vocabulary: Vocabulary): { text: string; correcti
  */
 export function prepareQuestion(asked: string, vocabulary: Vocabulary): Question {
   const plain = expandChat(stripMarkup(asked), (w) => vocabulary.lexicon.count(w) > 0);
-  if (words(plain).length === 0) {
+  const plainTokens = words(plain);
+  if (plainTokens.length === 0) {
     throw new UserFacingError(ErrorId.BadQuestion, 'The question has no words once mentions, links and emoji are left out. Ask something about the story, e.g. "Where did Kerry and Lavrov meet?"');
   }
   const { text, corrections } = correct(plain, vocabulary);
-  const tokens = words(text);
+  const tokens = text === plain ? plainTokens : words(text);
+  const stems = termsOf(tokens);
+  const wh = whPhrase(text);
+  const lexicalText = withoutWhPhrase(text, wh);
   const wordSet = new Set(tokens.map((t) => t.word));
   const content = [...wordSet].filter((w) => !STOPWORDS.has(w));
   const names = content.filter((w) => {
@@ -127,11 +131,11 @@ export function prepareQuestion(asked: string, vocabulary: Vocabulary): Question
     words: tokens,
     wordSet,
     content,
-    terms: indexTerms(withoutWhPhrase(text)),
-    stems: terms(text),
+    terms: lexicalText === text ? withExtras(stems) : indexTerms(lexicalText),
+    stems,
     names,
     keys,
-    type: detectAnswerType(text),
+    type: wh?.type ?? 'other',
     subject: definitionSubject(text),
     aboutPhoto: PHOTO_QUESTION.test(text),
     corrections,

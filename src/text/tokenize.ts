@@ -92,8 +92,13 @@ export function stem(word: string): string {
 
 /** Stemmed content terms of `text` (stopwords removed), in order. */
 export function terms(text: string): string[] {
+  return termsOf(words(text));
+}
+
+/** {@link terms} of text already split into `tokens` (`words(text)`). */
+export function termsOf(tokens: readonly WordToken[]): string[] {
   const out: string[] = [];
-  for (const w of words(text)) if (!STOPWORDS.has(w.word)) out.push(stem(w.word));
+  for (const w of tokens) if (!STOPWORDS.has(w.word)) out.push(stem(w.word));
   return out;
 }
 
@@ -110,7 +115,11 @@ export interface TermOptions {
 
 /** Index terms: the content stems plus the extras chosen in `options`. */
 export function indexTerms(text: string, options: TermOptions = { bigrams: true, prefixes: true }): string[] {
-  const unigrams = terms(text);
+  return withExtras(terms(text), options);
+}
+
+/** {@link indexTerms} of a text whose {@link terms} are `unigrams`. */
+export function withExtras(unigrams: readonly string[], options: TermOptions = { bigrams: true, prefixes: true }): string[] {
   const out = unigrams.slice();
   if (options.prefixes) for (const u of unigrams) if (u.length >= 5) out.push(`${u.slice(0, 5)}*`);
   if (options.bigrams) for (let i = 1; i < unigrams.length; i++) out.push(`${unigrams[i - 1]}_${unigrams[i]}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rarity } from '../../src/text/rarity.js';
-import { indexTerms, terms, words } from '../../src/text/tokenize.js';
+import { indexTerms, terms, termsOf, withExtras, words } from '../../src/text/tokenize.js';
 
 describe('tokenize', () => {
   it('stems so that inflections meet and drops function words', () => {
@@ -26,6 +26,12 @@ describe('tokenize', () => {
     expect(t).toContain('marri*');
     expect(indexTerms('married', { bigrams: false, prefixes: true })).toContain('marri*');
     expect(indexTerms('foreign minister', { bigrams: false, prefixes: false })).toEqual(['foreign', 'minist']);
+  });
+
+  it('gives the same terms from words already split off (the question stage splits once)', () => {
+    const text = "Who met Russia's foreign minister in Paris, and when?";
+    expect(termsOf(words(text))).toEqual(terms(text));
+    expect(withExtras(terms(text))).toEqual(indexTerms(text));
   });
 
   it('rates everyday words low and names high', () => {
