@@ -34,6 +34,11 @@ interface PackMeta {
   bm25: { chunks: Bm25Params; units: Bm25Params };
 }
 
+/** UTF-8 bytes as a string, through Buffer's decoder (several times faster than TextDecoder on large texts). */
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
+
 /** What a pack holds: a {@link CorpusIndex} without its manifest and vector graph. */
 export type PackedIndex = Omit<CorpusIndex, 'manifest' | 'vector'>;
 
@@ -97,7 +102,7 @@ export function indexPackParts(index: PackedIndex): Uint8Array[] {
 export function readIndexPack(pack: Pack, dimension: number): PackedIndex {
   const meta = pack.meta as PackMeta;
   if (!Array.isArray(meta?.stories) || !meta.bm25) throw new Error('the pack header lists no stories');
-  const text = new TextDecoder().decode(pack.u8('texts'));
+  const text = utf8(pack.u8('texts'));
   const unitCounts = pack.u32('unitCounts');
   const unitRows = pack.u32('units');
   if (unitCounts.length !== meta.stories.length) throw new Error('the unit counts do not match the stories');
@@ -142,7 +147,7 @@ export function readIndexPack(pack: Pack, dimension: number): PackedIndex {
   if (unitVectors.length !== units.length * dimension) throw new Error('unit vectors do not match the unit count');
   const labels = pack.i32('labels');
   for (const c of labels) if (c >= chunks.length) throw new Error('the vector labels name chunks that do not exist');
-  const words = new TextDecoder().decode(pack.u8('lexicon.words'));
+  const words = utf8(pack.u8('lexicon.words'));
   const lexicon = Lexicon.fromEntries(words === '' ? [] : words.split('\n'), pack.u32('lexicon.counts'), pack.u32('lexicon.capitalised'));
   return {
     lexicon,

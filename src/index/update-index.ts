@@ -3,7 +3,7 @@ import type { Embedder } from '../embed/embedder.js';
 import type { Story } from '../ingest/story.js';
 import { indexTerms } from '../text/tokenize.js';
 import { checkEmbedder, embedAll, newManifest, type BuildIndexOptions } from './build-index.js';
-import { row, unitTable, type BuildStage, type CorpusIndex } from './corpus-index.js';
+import { unitTable, type BuildStage, type CorpusIndex } from './corpus-index.js';
 import type { Bm25Index } from './lexical.js';
 import { updateBm25 } from './lexical-update.js';
 import type { BuildSettings } from './manifest.js';
@@ -26,6 +26,17 @@ export function storyChanges(before: readonly Pick<Story, 'file' | 'sha256'>[], 
     changed: after.filter((s) => was.has(s.file) && was.get(s.file) !== s.sha256).map((s) => s.file),
     removed: before.filter((s) => !now.has(s.file)).map((s) => s.file),
   };
+}
+
+/** Copies the rows of `from` that `rowOf` keeps to their new places in `to`, a run of consecutive rows at a time. */
+function copyRows(from: Float32Array, to: Float32Array, rowOf: Int32Array, dim: number): void {
+  for (let old = 0; old < rowOf.length; ) {
+    const now = rowOf[old]!;
+    let end = old + 1;
+    if (now >= 0) while (end < rowOf.length && rowOf[end] === now + (end - old)) end++;
+    if (now >= 0) to.set(from.subarray(old * dim, end * dim), now * dim);
+    old = end;
+  }
 }
 
 /** The chunks of each story of `index`, as [first, end) ranges of `index.chunks`. */
@@ -92,10 +103,10 @@ export async function updateIndex(
   const embedded = await embedAll(embedder, texts, (done, total) => progress('embedding', done, total));
 
   const vectors = new Float32Array(chunks.length * dim);
-  docOf.forEach((now, old) => now >= 0 && vectors.set(row(previous.vectors, dim, old), now * dim));
+  copyRows(previous.vectors, vectors, docOf, dim);
   addedChunks.forEach((c, i) => vectors.set(embedded[i]!, c.id * dim));
   const unitVectors = new Float32Array(units.length * dim);
-  unitOf.forEach((now, old) => now >= 0 && unitVectors.set(row(previous.unitVectors, dim, old), now * dim));
+  copyRows(previous.unitVectors, unitVectors, unitOf, dim);
   addedUnits.forEach((r, i) => unitVectors.set(embedded[addedChunks.length + i]!, r * dim));
 
   progress('graph', 0, 1);
