@@ -75,6 +75,11 @@ export const ABBREVIATIONS_AFTER_THE: Readonly<Record<string, string>> = {
 
 const AFTER_THE = /\b([Tt]he\s+)(us|usa|uk|un|eu)(?![\p{L}\p{N}]|[.\-'’][\p{L}\p{N}])/gu;
 
+/** `table[key]` when the table itself lists it: `constructor` or `toString` in a question is a word, not a prototype's function. */
+function ownValue(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /**
  * `text` with apostrophe-less contractions and chat-speak written out.
  * A token is replaced only when it is typed in lower case (`DA`, `Dem`,
@@ -87,7 +92,7 @@ export function expandChat(text: string, keep: (word: string) => boolean = () =>
     .replace(AFTER_THE, (_match, the: string, abbreviation: string) => the + ABBREVIATIONS_AFTER_THE[abbreviation])
     .replace(TOKEN, (token, offset: number, whole: string) => {
       const lower = token.toLowerCase();
-      const expansion = CONTRACTIONS[lower] ?? CHAT_SPEAK[lower];
+      const expansion = ownValue(CONTRACTIONS, lower) ?? ownValue(CHAT_SPEAK, lower);
       // Most tokens have no expansion: they stay without the checks below (and without asking `keep`).
       if (expansion === undefined) return token;
       const before = whole[offset - 1] ?? ' ';

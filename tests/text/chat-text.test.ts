@@ -55,3 +55,9 @@ describe('expandChat', () => {
     expect(expandChat('the U.S. general')).toBe('the U.S. general');
   });
 });
+
+describe('expandChat and words that name prototype functions', () => {
+  it('leaves "constructor", "toString" and "__proto__" as the words they are', () => {
+    for (const q of ['what did the constructor say', 'who called toString', 'what is __proto__ here', 'hasOwnProperty?']) expect(expandChat(q)).toBe(q);
+  });
+});
