@@ -12,7 +12,8 @@ export type TargetMetric =
   | 'speedup_vs_exact'
   | 'peak_rss'
   | 'build'
-  | 'add_story';
+  | 'add_story'
+  | 'peer_cold_ratio';
 
 export interface Target {
   target: string;
@@ -32,6 +33,21 @@ export const TARGETS: readonly Target[] = [
   { target: 'seed: warm answer p50', name: 'seed warm p50', metric: 'warm_p50', scale: 1, value: (_, s) => s?.answer_ms.p50, at: 'most', limit: 5, unit: 'ms' },
   { target: 'seed: warm answer p99', name: 'seed warm p99', metric: 'warm_p99', scale: 1, value: (_, s) => s?.answer_ms.p99, at: 'most', limit: 20, unit: 'ms' },
   { target: 'seed: cold `dateline ask` (median)', name: 'seed cold ask', metric: 'cold_ask', scale: null, value: (r) => r.cold_start_s.median, at: 'most', limit: 1.5, unit: 's' },
+  { target: 'seed: cold one-shot `dateline ask` (median, #16)', name: 'seed cold ask (#16)', metric: 'cold_ask', scale: null, value: (r) => r.cold_start_s.median, at: 'most', limit: 0.5, unit: 's' },
+  {
+    target: 'one-shot cold: Dateline ÷ the LangChain-style peer, same run (#16)',
+    name: 'cold ask vs LangChain',
+    metric: 'peer_cold_ratio',
+    scale: null,
+    value: (r) => {
+      const ours = r.peers?.find((p) => p.name === 'dateline')?.cold_s;
+      const theirs = r.peers?.find((p) => p.name === 'langchain-hnswlib')?.cold_s;
+      return ours !== undefined && theirs ? Number((ours / theirs).toFixed(3)) : undefined;
+    },
+    at: 'most',
+    limit: 1,
+    unit: '×',
+  },
   { target: 'seed: build incl. model load (`dateline reindex`, median)', name: 'seed reindex incl. model load', metric: 'reindex', scale: null, value: (r) => r.cold_start_s.reindex, at: 'most', limit: 2, unit: 's' },
   { target: 'SQuAD sample: warm answer p50 (#16)', name: 'SQuAD warm p50', metric: 'squad_warm_p50', scale: null, value: (r) => r.warm_squad_ms?.p50, at: 'most', limit: 0.5, unit: 'ms' },
   { target: 'SQuAD sample: warm answer p99 (#16)', name: 'SQuAD warm p99', metric: 'squad_warm_p99', scale: null, value: (r) => r.warm_squad_ms?.p99, at: 'most', limit: 3, unit: 'ms' },
