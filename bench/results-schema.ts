@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { peerResultSchema } from './peers/schema.js';
+import { machineSchema, peerResultSchema } from './peers/schema.js';
 
 const ms = z.object({ p50: z.number(), p95: z.number(), p99: z.number() });
 const hotSpot = z.object({ name: z.string(), selfMs: z.number(), share: z.number() });
@@ -43,15 +43,7 @@ export const sizeResultSchema = z.object({
 
 /** `bench/results/bench.json`. Keys are only ever added, so runs compare over time. */
 export const benchResultsSchema = z.object({
-  machine: z.object({
-    cpu: z.string(),
-    cores: z.number().int(),
-    memory_gb: z.number(),
-    os: z.string(),
-    node: z.string(),
-    /** 1-minute load average when the run started and ended (the benchmark itself adds about 1): well above that, other work skewed the timings. */
-    load_average: z.object({ start: z.number(), end: z.number() }),
-  }),
+  machine: machineSchema,
   model: z.string(),
   generated_at: z.string(),
   hnsw: z.object({ m: z.number().int(), ef_construction: z.number().int(), ef_search: z.number().int() }),

@@ -28,17 +28,21 @@ export const peerResultSchema = z.object({
 /** One row of the peer comparison; see {@link peerResultSchema}. */
 export type PeerResult = z.infer<typeof peerResultSchema>;
 
+/** The machine a benchmark ran on (`machineInfo` in bench/machine-info.ts fills it). */
+export const machineSchema = z.object({
+  cpu: z.string(),
+  cores: z.number().int(),
+  memory_gb: z.number(),
+  os: z.string(),
+  node: z.string(),
+  /** 1-minute load average when the run started and ended (the benchmark itself adds about 1): well above that, other work skewed the timings. */
+  load_average: z.object({ start: z.number(), end: z.number() }),
+});
+
 /** What `npm run bench:peers` writes to `bench/results/peers.json`. */
 export const peersFileSchema = z.object({
   generated_at: z.string(),
-  machine: z.object({
-    cpu: z.string(),
-    cores: z.number().int(),
-    memory_gb: z.number(),
-    os: z.string(),
-    node: z.string(),
-    load_average: z.object({ start: z.number(), end: z.number() }),
-  }),
+  machine: machineSchema,
   /** The embedding model Dateline and the LangChain peer both use. */
   model: z.string(),
   /** The question every cold process answers. */

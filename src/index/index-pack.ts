@@ -15,14 +15,7 @@ const UNIT_WIDTH = 4;
 const CHUNK_WIDTH = 5;
 
 /** What a story keeps in the pack's JSON header; its text and units are sections. */
-interface StoryRecord {
-  id: string;
-  file: string;
-  title: string;
-  date?: string;
-  url?: string;
-  source?: string;
-  sha256: string;
+interface StoryRecord extends Pick<Story, 'id' | 'file' | 'title' | 'date' | 'url' | 'source' | 'sha256'> {
   /** The text's length in UTF-16 code units (where it ends in the decoded `texts`). */
   chars: number;
   /** Caption fields by unit index. */
