@@ -34,6 +34,8 @@ export const sizeResultSchema = z.object({
   cli_cold_s: z.number(),
   /** Cold one-shot `dateline ask` at this size, s (a median when measured; absent in older runs). */
   cold_ask_s: z.number().optional(),
+  /** The candidate list hnswlib searched with at this size (`HNSW_EF_SEARCH`, resolved when `auto`; absent in older runs). */
+  ef_search: z.number().int().optional(),
   /** Adding one story to the index of this size, s (absent in older runs). */
   add_story_s: z.number().optional(),
   /** Peak RSS of that `dateline reindex`, MiB (absent in older runs). */
@@ -46,7 +48,7 @@ export const benchResultsSchema = z.object({
   machine: machineSchema,
   model: z.string(),
   generated_at: z.string(),
-  hnsw: z.object({ m: z.number().int(), ef_construction: z.number().int(), ef_search: z.number().int() }),
+  hnsw: z.object({ m: z.number().int(), ef_construction: z.number().int(), ef_search: z.union([z.number().int(), z.literal('auto')]) }),
   questions_per_size: z.number().int(),
   recall_queries: z.number().int(),
   /** Random seed of the generated stories. */

@@ -19,6 +19,7 @@ import { squadWarmLatency } from './squad-latency.js';
 import { checkTargets } from './targets.js';
 import { exactIndex } from './timed-index.js';
 import { indexRecall } from './vector-recall.js';
+import type { HnswVectorIndex } from '../src/index/vector.js';
 import type { PeerResult } from './peers/schema.js';
 
 /** What to run; `npm run bench` uses {@link DEFAULT_SCALES} and the defaults in `main.ts`. */
@@ -99,6 +100,7 @@ async function measureSize(scale: number, options: BenchOptions, sources: Archiv
     answer_ms: answer,
     stage_ms: stages,
     recall_at_10: Number(recall.toFixed(4)),
+    ef_search: (index.vector as HnswVectorIndex).efSearch,
     exact_answer_ms: exactAnswer,
     speedup_vs_exact: Number((exactAnswer.p50 / answer.p50).toFixed(2)),
     rss_mb: Math.max(memory.cli, memory.bot),

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { BUNDLED_MODEL_ID } from './embed/bundled-model.js';
 import { booleanSetting, positiveInt, readEnv } from './env.js';
-import { DEFAULT_HNSW } from './index/hnsw-params.js';
+import { DEFAULT_HNSW, type HnswParams } from './index/hnsw-params.js';
 import { DEFAULT_MAX_SEED_BYTES } from './ingest/read-seeds.js';
 import { PROJECT_ROOT } from './paths.js';
 
@@ -43,8 +43,8 @@ const schema = z.object({
   HNSW_M: positiveInt(4, 64).default(DEFAULT_HNSW.m),
   /** hnswlib efConstruction (16–1000). Default 200. */
   HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(DEFAULT_HNSW.efConstruction),
-  /** hnswlib efSearch (10–1000). Default 128. */
-  HNSW_EF_SEARCH: positiveInt(10, 1000).default(DEFAULT_HNSW.efSearch),
+  /** hnswlib efSearch (10–1000), or `auto`: 128, growing with the corpus above 40,000 sentences (`resolveEfSearch`). Default auto. */
+  HNSW_EF_SEARCH: z.union([z.literal('auto'), positiveInt(10, 1000)]).default(DEFAULT_HNSW.efSearch),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -61,7 +61,7 @@ export interface Config {
   embeddingModel: string;
   maxSeedBytes: number;
   answerExcerpts: number;
-  hnsw: { m: number; efConstruction: number; efSearch: number };
+  hnsw: HnswParams;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { APP_CONFIG_KEYS } from '../src/app/config.js';
 import { CONFIG_KEYS, parseConfig } from '../src/config.js';
 import { DISCORD_CONFIG_KEYS } from '../src/discord/config.js';
+import { resolveEfSearch } from '../src/index/hnsw-params.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 
 describe('parseConfig', () => {
@@ -24,6 +25,14 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ MAX_SEED_BYTES: 'lots', ANSWER_EXCERPTS: '0', LOG_LEVEL: 'loud' })).toThrow(
       /MAX_SEED_BYTES="lots"[\s\S]*ANSWER_EXCERPTS="0"[\s\S]*LOG_LEVEL="loud"/,
     );
+  });
+
+  it('searches the graph with a candidate list that grows with the corpus unless HNSW_EF_SEARCH names one', () => {
+    expect(parseConfig({}).hnsw.efSearch).toBe('auto');
+    expect(parseConfig({ HNSW_EF_SEARCH: '600' }).hnsw.efSearch).toBe(600);
+    expect(() => parseConfig({ HNSW_EF_SEARCH: 'fast' })).toThrow(/HNSW_EF_SEARCH="fast"/);
+    expect([31, 40_000, 100_000, 361_725, 10_000_000].map((n) => resolveEfSearch('auto', n))).toEqual([128, 128, 243, 598, 1000]);
+    expect(resolveEfSearch(64, 361_725)).toBe(64);
   });
 
   it('treats an empty value as unset', () => {

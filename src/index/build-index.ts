@@ -20,7 +20,7 @@ export interface BuildIndexOptions {
   /** Who asked for the build, recorded in the manifest. Default `automatic`. */
   builtBy?: string;
   /** Candidate list of the built graph's searches (`HNSW_EF_SEARCH`; can change without a rebuild). Default {@link DEFAULT_HNSW}'s. */
-  efSearch?: number;
+  efSearch?: number | 'auto';
 }
 
 /** Checks that `settings` were made for `embedder`. */

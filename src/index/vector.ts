@@ -1,5 +1,5 @@
 import hnswlib from 'hnswlib-node';
-import { DEFAULT_HNSW, type HnswParams } from './hnsw-params.js';
+import { DEFAULT_HNSW, resolveEfSearch, type HnswParams } from './hnsw-params.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -25,7 +25,8 @@ export class HnswVectorIndex implements VectorSearch {
   private constructor(
     private readonly index: InstanceType<typeof HierarchicalNSW>,
     readonly count: number,
-    private readonly efSearch: number,
+    /** The candidate list searches use (`efSearch` resolved for this graph's size). */
+    readonly efSearch: number,
     /** Label → chunk id (−1: removed). */
     readonly labels: Int32Array,
   ) {}
@@ -35,19 +36,21 @@ export class HnswVectorIndex implements VectorSearch {
     const index = new HierarchicalNSW('cosine', dimension);
     index.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, 42, true);
     vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
-    index.setEf(params.efSearch);
-    return new HnswVectorIndex(index, vectors.length, params.efSearch, Int32Array.from(vectors, (_, i) => i));
+    const ef = resolveEfSearch(params.efSearch, vectors.length);
+    index.setEf(ef);
+    return new HnswVectorIndex(index, vectors.length, ef, Int32Array.from(vectors, (_, i) => i));
   }
 
   /** Reads a graph written by {@link save}; `labels` is the map saved with it. */
   static load(file: string, dimension: number, labels: Int32Array, params: HnswParams = DEFAULT_HNSW): HnswVectorIndex {
     const index = new HierarchicalNSW('cosine', dimension);
     index.readIndexSync(file, true);
-    index.setEf(params.efSearch);
     let live = 0;
     for (const c of labels) if (c >= 0) live++;
+    const ef = resolveEfSearch(params.efSearch, live);
+    index.setEf(ef);
     if (index.getIdsList().some((label) => label >= labels.length)) throw new Error('the vector graph has labels its label map lacks');
-    return new HnswVectorIndex(index, live, params.efSearch, labels);
+    return new HnswVectorIndex(index, live, ef, labels);
   }
 
   /**
@@ -77,8 +80,9 @@ export class HnswVectorIndex implements VectorSearch {
       index.addPoint(Array.from(vector), label, true);
       labels[label] = chunk;
     });
-    index.setEf(params.efSearch);
-    return new HnswVectorIndex(index, needed, params.efSearch, labels);
+    const ef = resolveEfSearch(params.efSearch, needed);
+    index.setEf(ef);
+    return new HnswVectorIndex(index, needed, ef, labels);
   }
 
   save(file: string): void {
