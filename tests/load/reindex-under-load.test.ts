@@ -37,7 +37,7 @@ describe('/reindex during a burst of 1,000 /ask', () => {
     expect(newText).not.toBe(oldText);
     const before = askBurst(bot.fake, { count: 500, users: 50 });
     await fs.writeFile(path.join(bot.env.SEEDS_DIR!, path.basename(SEED_FILE)), newText);
-    const reindex = bot.fake.command('reindex', {}, moderator);
+    const reindex = bot.fake.command('reindex', { full: true }, moderator);
     const during = askBurst(bot.fake, { count: 500, users: 50 });
     const burst = [...before, ...during];
     await waitUntilSettled([...burst, reindex], 120_000);

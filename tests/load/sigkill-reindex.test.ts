@@ -72,7 +72,7 @@ describe('SIGKILL during /reindex', () => {
       const first = await startBotProcess({ fake, env, readyTimeoutMs: 90_000 });
       const generation = await currentGeneration(env.INDEX_DIR!);
       expect(generation).toBeDefined();
-      const reindex = fake.command('reindex', {}, moderator);
+      const reindex = fake.command('reindex', { full: true }, moderator);
       await reached(reindex);
       expect(await first.stop('SIGKILL')).toBeNull();
       const leftovers = (await fs.readdir(env.INDEX_DIR!)).filter((e) => e.startsWith('.building-'));
@@ -85,7 +85,7 @@ describe('SIGKILL during /reindex', () => {
         expect(startup.find((l) => l.msg === 'Loaded the index')).toMatchObject({ generation });
         const asked = await fake.command('ask', { question: "What is Philip Breedlove's job?" }, { userId: '930000000000000002' }).waitForMessages();
         expect(text(asked)).toContain('Supreme Allied Commander Europe');
-        const again = await fake.command('reindex', {}, moderator).waitFor((x) => x.messages().length > 0, 60_000);
+        const again = await fake.command('reindex', { full: true }, moderator).waitFor((x) => x.messages().length > 0, 60_000);
         expect(text(again)).toMatch(/^\*\*Index rebuilt\*\*/);
         const after = await currentGeneration(env.INDEX_DIR!);
         expect(after).not.toBe(generation);
