@@ -4,7 +4,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { ErrorId, UserFacingError, isUserFacing } from '../errors.js';
 import { checkSeeds, type SeedCheck } from '../ingest/check-seeds.js';
 import { readSeeds, seedsHash, type ReadSeedsOptions, type SeedIo, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
-import { sameSeedStamp } from '../ingest/seed-stamp.js';
+import { sameSeedStamp, type SeedStamp } from '../ingest/seed-stamp.js';
 import type { Logger } from '../logger.js';
 import { buildIndex } from './build-index.js';
 import { buildSettings } from './build-settings.js';
@@ -75,6 +75,32 @@ export interface IndexServiceDeps {
   vectorSearch?: VectorMode;
   /** How seed contents are read and the clock their stamps are judged by (tests count reads through it). Default the file system. */
   seedIo?: SeedIo;
+}
+
+/** The report of a reindex that made (or kept) the index of manifest `made`; `before` is the manifest that served before, if any. */
+function reindexReport(
+  made: Manifest,
+  before: Manifest | undefined,
+  outcome: Pick<ReindexReport, 'generation' | 'seconds' | 'problems' | 'kind' | 'changes' | 'adopted'>,
+): ReindexReport {
+  const report: ReindexReport = { stories: made.counts.stories, chunks: made.counts.chunks, model: made.model.id, ...outcome };
+  if (before) report.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
+  return report;
+}
+
+/** A seeds error as the moderator reads it: a user-facing one says nothing was rebuilt (and the previous index serves); others pass unchanged. */
+function nothingRebuilt(error: unknown, before: Manifest | undefined): unknown {
+  if (!isUserFacing(error)) return error;
+  return new UserFacingError(error.id, `${error.message}\nNothing was rebuilt${before ? '; the previous index keeps serving' : ''}.`, { cause: error });
+}
+
+/** Stamps of stories `check` read and found unchanged whose manifest stamp is missing or stale: what to record so they are not read again. */
+function freshStamps(manifest: Manifest, check: SeedCheck): { file: string; sha256: string; stamp: SeedStamp }[] {
+  const sha = new Map(check.stories.map((s) => [s.file, s.sha256]));
+  return manifest.stories.flatMap((s) => {
+    const stamp = check.stamps.get(s.file);
+    return stamp && sha.get(s.file) === s.sha256 && !sameSeedStamp(stamp, s.stamp) ? [{ file: s.file, sha256: s.sha256, stamp }] : [];
+  });
 }
 
 /** Progress callback while an index is built and saved: the stage, and how far it is (see {@link BuildProgress}). */
@@ -242,11 +268,7 @@ export class IndexService {
    */
   private async refreshStamps(generation: string, manifest: Manifest, check: SeedCheck): Promise<void> {
     const { config, logger } = this.deps;
-    const sha = new Map(check.stories.map((s) => [s.file, s.sha256]));
-    const fresh = manifest.stories.flatMap((s) => {
-      const stamp = check.stamps.get(s.file);
-      return stamp && sha.get(s.file) === s.sha256 && !sameSeedStamp(stamp, s.stamp) ? [{ file: s.file, sha256: s.sha256, stamp }] : [];
-    });
+    const fresh = freshStamps(manifest, check);
     if (fresh.length === 0) return;
     try {
       const held = await tryLock(config.indexDir);
@@ -373,33 +395,22 @@ export class IndexService {
     try {
       check = await checkSeeds(config.seedsDir, current.manifest.stories, this.seedOptions());
     } catch (error) {
-      if (isUserFacing(error)) {
-        throw new UserFacingError(error.id, `${error.message}\nNothing was rebuilt${before ? '; the previous index keeps serving' : ''}.`, { cause: error });
-      }
-      throw error;
+      throw nothingRebuilt(error, before);
     }
     // No readable story: the full path refuses it with the reason readSeeds gives.
     if (check.stories.length === 0) return undefined;
     this.warnProblems(check.problems);
     const changes = storyChanges(current.manifest.stories, check.stories);
     const seconds = () => (performance.now() - started) / 1000;
-    const report = (index: CorpusIndex, generation: string, kind: ReindexReport['kind']): ReindexReport => {
-      const m = index.manifest;
-      const r: ReindexReport = { stories: m.counts.stories, chunks: m.counts.chunks, model: m.model.id, seconds: seconds(), generation, problems: check.problems, kind, changes };
-      if (before) r.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
-      return r;
-    };
+    const report = (made: Manifest, generation: string, kind: ReindexReport['kind']) =>
+      reindexReport(made, before, { generation, seconds: seconds(), problems: check.problems, kind, changes });
     const previous = this.servingGeneration === current.generation && this.serving ? this.serving : await this.loadForUpdate(current);
     if (!previous) return undefined;
     this.adopt(previous, current.generation);
     if (changes.added.length + changes.changed.length + changes.removed.length === 0) {
-      const stamps = check.read.flatMap((file) => {
-        const stamp = check.stamps.get(file);
-        const sha256 = check.stories.find((s) => s.file === file)?.sha256;
-        return stamp && sha256 ? [{ file, sha256, stamp }] : [];
-      });
+      const stamps = freshStamps(current.manifest, check);
       if (stamps.length > 0) await updateSeedStamps(config.indexDir, current.generation, stamps);
-      return report(previous, current.generation, 'unchanged');
+      return report(previous.manifest, current.generation, 'unchanged');
     }
     const byFile = new Map(previous.stories.map((s) => [s.file, s]));
     const fresh = new Set([...changes.added, ...changes.changed]);
@@ -413,7 +424,7 @@ export class IndexService {
     updated.manifest.stories = withStamps(updated.manifest.stories, check.stamps);
     const { generation } = await this.save(updated);
     logger.info({ generation, ...changes, seconds: Number(seconds().toFixed(2)) }, 'Index updated');
-    return report(this.serving!, generation, 'incremental');
+    return report(this.serving!.manifest, generation, 'incremental');
   }
 
   /** The current generation loaded to be updated (and served meanwhile), or undefined when it cannot be. */
@@ -424,39 +435,23 @@ export class IndexService {
   }
 
   /** With the lock held: builds, or takes the fresh generation another process just wrote while this one waited. */
-  private async rebuildLocked(before: CorpusIndex['manifest'] | undefined, othersWrote: boolean, by: string | undefined): Promise<ReindexReport> {
+  private async rebuildLocked(before: Manifest | undefined, othersWrote: boolean, by: string | undefined): Promise<ReindexReport> {
     const { config, embedder } = this.deps;
     let scan: SeedScan;
     try {
       scan = await this.scan();
     } catch (error) {
-      if (isUserFacing(error)) {
-        throw new UserFacingError(error.id, `${error.message}\nNothing was rebuilt${before ? '; the previous index keeps serving' : ''}.`, { cause: error });
-      }
-      throw error;
+      throw nothingRebuilt(error, before);
     }
+    const changes = storyChanges(before?.stories ?? [], scan.stories);
     if (othersWrote) {
       const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw, undefined, this.vectorMode);
       if (fresh.status === 'ok') {
         this.adopt(fresh.index, fresh.generation);
-        const m = fresh.index.manifest;
-        const report: ReindexReport = { stories: m.counts.stories, chunks: m.counts.chunks, model: m.model.id, seconds: 0, generation: fresh.generation, problems: scan.problems, adopted: true, kind: 'full', changes: storyChanges(before?.stories ?? [], scan.stories) };
-        if (before) report.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
-        return report;
+        return reindexReport(fresh.index.manifest, before, { generation: fresh.generation, seconds: 0, problems: scan.problems, kind: 'full', changes, adopted: true });
       }
     }
     const built = await this.buildAndSave(scan, by);
-    const report: ReindexReport = {
-      stories: built.index.manifest.counts.stories,
-      chunks: built.index.manifest.counts.chunks,
-      model: built.index.manifest.model.id,
-      seconds: built.seconds,
-      generation: built.generation,
-      problems: scan.problems,
-      kind: 'full',
-      changes: storyChanges(before?.stories ?? [], scan.stories),
-    };
-    if (before) report.previous = { stories: before.counts.stories, chunks: before.counts.chunks, builtAt: before.builtAt };
-    return report;
+    return reindexReport(built.index.manifest, before, { generation: built.generation, seconds: built.seconds, problems: scan.problems, kind: 'full', changes });
   }
 }
