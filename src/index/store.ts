@@ -5,7 +5,7 @@ import { ErrorId, UserFacingError } from '../errors.js';
 import type { CorpusIndex } from './corpus-index.js';
 import { indexPackParts, PACK_FILE, readIndexPack } from './index-pack.js';
 import { Pack } from './pack.js';
-import { fileBytes, memoryBytes, type ByteSource } from '../text/byte-source.js';
+import { fileBytes, memoryBytes } from '../text/byte-source.js';
 import { ensureIndexFolder } from './lock.js';
 import type { SeedStamp } from '../ingest/seed-stamp.js';
 import { manifestSchema, staleKind, staleReason, withStamps, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
@@ -159,20 +159,20 @@ async function pruneGenerations(dir: string, current: string): Promise<void> {
 }
 
 /**
- * Checks a generation's file against its manifest entry: a file up to
- * {@link VERIFY_ON_OPEN_BYTES} is read and its sha256 compared (its bytes
- * returned in memory); a larger one is checked by size and opened for reads
- * on demand. With `keep` false nothing is kept open (another reader takes it).
+ * Checks a generation's file against its manifest entry: its size always;
+ * up to {@link VERIFY_ON_OPEN_BYTES} also its sha256, returning the bytes
+ * read for it. A larger file comes back undefined: the caller reads it from
+ * disk as needed.
  */
-async function openChecked(file: string, name: string, manifest: Manifest, keep = true): Promise<ByteSource> {
+async function checkFile(file: string, name: string, manifest: Manifest): Promise<Buffer | undefined> {
   const expected = manifest.files[name];
   if (!expected) throw new Error(`the manifest does not list ${name}`);
   const { size } = await fs.stat(file);
   if (size !== expected.bytes) throw new Error(`${name} is ${size} bytes, the manifest says ${expected.bytes} (truncated?)`);
-  if (size > VERIFY_ON_OPEN_BYTES) return keep ? fileBytes(file) : memoryBytes(new Uint8Array(0));
+  if (size > VERIFY_ON_OPEN_BYTES) return undefined;
   const data = await fs.readFile(file);
   if (sha256(data) !== expected.sha256) throw new Error(`${name} does not match its checksum (corrupted?)`);
-  return memoryBytes(data);
+  return data;
 }
 
 /** What `CURRENT` holds: nothing, a generation folder's name, or something else (why it cannot be used). */
@@ -269,13 +269,14 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
   try {
     const packFile = path.join(folder, FILES.pack);
     const hnswFile = path.join(folder, FILES.hnsw);
-    const pack = Pack.read(await openChecked(packFile, FILES.pack, manifest));
+    const packBytes = await checkFile(packFile, FILES.pack, manifest);
+    const pack = Pack.read(packBytes ? memoryBytes(packBytes) : fileBytes(packFile));
     const dim = manifest.model.dimension;
     const parts = readIndexPack(pack, dim);
     let vector: VectorSearch;
     if (vectors === 'scan') vector = new ExactVectorIndex(parts.vectors, dim);
     else {
-      await openChecked(hnswFile, FILES.hnsw, manifest, false);
+      await checkFile(hnswFile, FILES.hnsw, manifest);
       vector = HnswVectorIndex.load(hnswFile, dim, parts.vectorLabels, hnsw);
     }
     const index: CorpusIndex = { manifest, ...parts, vector };
