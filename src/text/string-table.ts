@@ -22,6 +22,15 @@ function fnv1a(bytes: Uint8Array, length: number): number {
 
 const padded = (n: number) => (n + 3) & ~3;
 
+/** A table of no strings (one empty slot): `build` is `extend` of it. */
+const EMPTY_TABLE = (() => {
+  const bytes = new Uint8Array(HEADER + 4 + 4);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, 1, true);
+  view.setInt32(HEADER + 4, -1, true);
+  return bytes;
+})();
+
 function sameBytes(blob: Uint8Array, offsets: Uint32Array, id: number, value: Uint8Array): boolean {
   const start = offsets[id]!;
   if (offsets[id + 1]! - start !== value.length) return false;
@@ -164,33 +173,6 @@ export class StringTable {
    * duplicate or ill-formed strings.
    */
   static build(values: readonly string[]): Uint8Array {
-    const encoded = values.map((t) => {
-      if (ILL_FORMED.test(t)) throw new Error(`${JSON.stringify(t)} is not well-formed Unicode`);
-      return encoder.encode(t);
-    });
-    let slots = 1;
-    while (slots < values.length * 2) slots *= 2;
-    const blobLength = encoded.reduce((n, e) => n + e.length, 0);
-    const out = new Uint8Array(HEADER + 4 * (values.length + 1) + 4 * slots + padded(blobLength));
-    const header = new DataView(out.buffer);
-    header.setUint32(0, values.length, true);
-    header.setUint32(4, slots, true);
-    const offsets = new Uint32Array(out.buffer, HEADER, values.length + 1);
-    const table = new Int32Array(out.buffer, HEADER + offsets.byteLength, slots).fill(-1);
-    const blob = out.subarray(HEADER + offsets.byteLength + table.byteLength);
-    let at = 0;
-    encoded.forEach((bytes, id) => {
-      offsets[id] = at;
-      blob.set(bytes, at);
-      at += bytes.length;
-      let slot = fnv1a(bytes, bytes.length) & (slots - 1);
-      while (table[slot]! >= 0) {
-        if (values[table[slot]!] === values[id]) throw new Error(`${JSON.stringify(values[id])} is listed twice`);
-        slot = (slot + 1) & (slots - 1);
-      }
-      table[slot] = id;
-    });
-    offsets[values.length] = at;
-    return out;
+    return StringTable.extend(EMPTY_TABLE, values);
   }
 }
