@@ -8,6 +8,7 @@ import { BotError, BotErrorId } from './errors.js';
 import { formatAnswer } from './format.js';
 import { answerControls } from './answer-control-ids.js';
 import { redact } from './secrets.js';
+import { takeAskTurn } from './preconditions.js';
 
 /**
  * Longest question a person may ask in Discord or the terminal chat: what
@@ -36,12 +37,7 @@ export async function answerQuestion(conversation: Conversation, ctx: AppContext
   if (length > MAX_ASKED_QUESTION_CHARS) {
     throw new BotError(BotErrorId.QuestionTooLong, `Questions can be at most ${MAX_ASKED_QUESTION_CHARS} characters; yours has ${length}. Shorten it and ask again.`);
   }
-  const turn = ctx.cooldown.take(conversation.user.id);
-  if (!turn.ok) {
-    const { uses, seconds } = ctx.cooldown.limit!;
-    const wait = Math.max(1, Math.ceil(turn.retryAfterMs / 1000));
-    throw new BotError(BotErrorId.Cooldown, `You can ask ${uses} questions every ${seconds} s. Try again in ${wait} s.`);
-  }
+  takeAskTurn(conversation, ctx);
   // Slow when the queue's wait outlasts the time before the deferral would go out (none, when the interaction arrived
   // old or the event loop lags: then it is deferred at once anyway).
   const slow = ctx.index.current() === undefined || ctx.index.busy || ctx.answers.expectedWaitMs() > conversation.ackDueInMs();

@@ -45,6 +45,17 @@ export interface Speaker {
 /** Where a conversation comes from; recorded with answers and feedback. */
 export type Channel = 'slash' | 'context-menu' | 'mention' | 'component' | 'terminal';
 
+/**
+ * Where a request was made, for follow-up questions and a server's channel
+ * settings. A thread is a channel of its own, with its parent named.
+ */
+export interface Place {
+  /** The channel or thread (Discord id), the chat session in the terminal; null when unknown. */
+  channelId: string | null;
+  /** The channel a thread belongs to; absent outside threads. */
+  parentId?: string;
+}
+
 /** Options for {@link Conversation.inTime}. */
 export interface InTimeOptions {
   /** Who will see the reply (a deferral fixes it on Discord). */
@@ -61,6 +72,8 @@ export interface Conversation {
   readonly createdAt: number;
   /** Server id, or null in direct messages (the terminal counts as a server it moderates). */
   readonly guildId: string | null;
+  /** The channel or thread it came from. */
+  readonly place: Place;
   /** Option values by name, as typed (strings, whole numbers, booleans). */
   option(name: string): string | number | boolean | undefined;
   /** May run moderator commands (on Discord: Manage Server, Administrator or one of `MODERATOR_ROLE_IDS`; the terminal's user always may). */

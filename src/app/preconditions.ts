@@ -1,3 +1,4 @@
+import type { AppContext } from './app-context.js';
 import type { Conversation } from './conversation.js';
 import { BotError, BotErrorId } from './errors.js';
 
@@ -12,4 +13,17 @@ export function requireModerator(conversation: Conversation, command: string, do
   if (!conversation.isModerator()) {
     throw new BotError(BotErrorId.NotModerator, `Only moderators (Manage Server permission or a moderator role) can ${doing}. Nothing was changed.`);
   }
+}
+
+/**
+ * Counts one question (or "More excerpts") against the asker's cooldown, or
+ * refuses with when they may ask again, as Discord's relative timestamp
+ * (`<t:…:R>`: "in 12 seconds", kept current by the client).
+ */
+export function takeAskTurn(conversation: Pick<Conversation, 'user'>, ctx: Pick<AppContext, 'cooldown' | 'now'>): void {
+  const turn = ctx.cooldown.take(conversation.user.id);
+  if (turn.ok) return;
+  const { uses, seconds } = ctx.cooldown.limit!;
+  const at = Math.ceil((ctx.now() + turn.retryAfterMs) / 1000);
+  throw new BotError(BotErrorId.Cooldown, `You can ask ${uses} questions every ${seconds} s. Try again <t:${at}:R>.`);
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
@@ -88,6 +89,8 @@ export function createChatSession(ctx: AppContext, commands: ReadonlyMap<string,
     options.output.write(`${width ? wrapText(text, width) : text}\n`);
   };
   const user = { id: `terminal:${os.userInfo().username}`, name: os.userInfo().username };
+  /** This chat, as the "channel" its questions follow up in: a new chat starts afresh. */
+  const place = { channelId: `chat:${randomUUID()}` };
   /** The last answer's buttons, which stay clickable (as in Discord) until the next answer. */
   let buttons: Control[][] = [];
   /** The reason select offered after 👎, until a reason is picked. */
@@ -101,6 +104,7 @@ export function createChatSession(ctx: AppContext, commands: ReadonlyMap<string,
     user,
     createdAt: Date.now(),
     guildId: 'terminal',
+    place,
     option: (name) => values[name],
     isModerator: () => true,
     ackDueInMs: () => THINKING_AFTER_MS,

@@ -5,7 +5,7 @@ import {
   type APIComponentInMessageActionRow,
   type RepliableInteraction,
 } from 'discord.js';
-import type { Channel, Control, Conversation } from '../app/conversation.js';
+import type { Channel, Control, Conversation, Place } from '../app/conversation.js';
 import { isModerator } from './permissions.js';
 import { answerInTime, deferralPlan, sendError, sendPages } from './respond.js';
 
@@ -21,6 +21,12 @@ export function toActionRows(rows: readonly Control[][] = []): APIActionRowCompo
         : { type: ComponentType.StringSelect, custom_id: c.id, placeholder: c.placeholder, options: c.options.map((o) => ({ value: o.value, label: o.label })) },
     ),
   }));
+}
+
+/** Where a message or interaction is: its channel, and the thread's parent when that channel is a thread. */
+export function placeOf(channelId: string | null, channel: { isThread(): boolean; parentId?: string | null } | null | undefined): Place {
+  const parentId = channel?.isThread() ? channel.parentId : undefined;
+  return { channelId, ...(parentId ? { parentId } : {}) };
 }
 
 /** Options for {@link interactionConversation}. */
@@ -41,6 +47,7 @@ export function interactionConversation(interaction: RepliableInteraction, optio
     user: { id: interaction.user.id, name: interaction.user.username },
     createdAt: interaction.createdTimestamp,
     guildId: interaction.inGuild() ? interaction.guildId : null,
+    place: placeOf(interaction.channelId, interaction.channel),
     option: (name) => options.values[name],
     isModerator: () => interaction.inGuild() && isModerator(interaction, options.moderatorRoleIds),
     ackDueInMs: () => deferralPlan(interaction, options.deferAfterMs).inMs,

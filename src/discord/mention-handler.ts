@@ -2,7 +2,7 @@ import { MessageFlags, type Message } from 'discord.js';
 import { answerQuestion } from '../app/ask-flow.js';
 import type { DiscordContext } from './discord-context.js';
 import type { Conversation } from '../app/conversation.js';
-import { toActionRows } from './discord-conversation.js';
+import { placeOf, toActionRows } from './discord-conversation.js';
 import { deferralPlan } from './respond.js';
 import { runRequest } from '../app/run-request.js';
 import { redact } from '../app/secrets.js';
@@ -24,6 +24,7 @@ export function messageConversation(message: Message<true>, deferAfterMs: number
     user: { id: message.author.id, name: message.author.username },
     createdAt: message.createdTimestamp,
     guildId: message.guildId,
+    place: placeOf(message.channelId, message.channel),
     option: () => undefined,
     isModerator: () => false,
     ackDueInMs: () => deferralPlan(message, deferAfterMs).inMs,

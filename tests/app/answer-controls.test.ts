@@ -25,6 +25,7 @@ function conversation(): { c: Conversation; replies: Reply[] } {
     user: { id: 'reader', name: 'reader' },
     createdAt: Date.now(),
     guildId: 'terminal',
+    place: { channelId: 'chat:test' },
     option: () => undefined,
     isModerator: () => true,
     ackDueInMs: () => 1500,

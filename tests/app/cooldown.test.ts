@@ -30,7 +30,7 @@ describe('/ask cooldown (default 5 per 30 s)', () => {
   }, 30_000);
   afterAll(() => h?.stop());
 
-  it('refuses the sixth question ephemerally with "try again in N s", per user, and lets it through after the window', async () => {
+  it('refuses the sixth question ephemerally with when to try again (a Discord relative timestamp), per user, and lets it through after the window', async () => {
     const user = { userId: '700000000000000001' };
     for (let i = 0; i < 5; i++) {
       now += 1000;
@@ -38,7 +38,7 @@ describe('/ask cooldown (default 5 per 30 s)', () => {
       expect(x.messages()[0]!.data.content).toContain('> ');
     }
     const sixth = await h.run('ask', { question: 'Where did Kerry and Lavrov meet?' }, user);
-    expect(sixth.messages()[0]!.data).toMatchObject({ flags: 64, content: 'You can ask 5 questions every 30 s. Try again in 26 s.' });
+    expect(sixth.messages()[0]!.data).toMatchObject({ flags: 64, content: 'You can ask 5 questions every 30 s. Try again <t:1031:R>.' });
     expect(h.log.lines().find((l) => l.interaction === sixth.id)).toMatchObject({ result: 'refused', errorId: 'cooldown' });
     const other = await h.run('ask', { question: 'Where did Kerry and Lavrov meet?' }, { userId: '700000000000000002' });
     expect(other.messages()[0]!.data.flags! & 64).toBe(0);

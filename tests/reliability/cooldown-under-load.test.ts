@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => h?.stop());
 
 const content = (x: InteractionExchange) => String(x.messages()[0]?.data.content ?? '');
-const refused = (x: InteractionExchange) => /^You can ask 5 questions every 30 s\. Try again in \d+ s\.$/.test(content(x)) && (x.messages()[0]!.data.flags! & 64) === 64;
+const refused = (x: InteractionExchange) => /^You can ask 5 questions every 30 s\. Try again <t:\d+:R>\.$/.test(content(x)) && (x.messages()[0]!.data.flags! & 64) === 64;
 const answered = (x: InteractionExchange) => content(x).startsWith('**Q:** ');
 
 describe('the per-user cooldown under load', () => {
