@@ -15,6 +15,8 @@ export interface AppContext extends CoreContext {
   feedback: FeedbackStore;
   /** How long the buttons under an answer keep working, in ms (`ANSWER_BUTTONS_TTL`). */
   buttonsTtlMs: number;
+  /** How long a question stays the context for the same person's follow-ups in the same channel, in ms (`FOLLOW_UP_WINDOW`). */
+  followUpWindowMs: number;
   /** Values never repeated in a reply or a log line (the bot's token, other secrets of the environment). */
   secrets: readonly string[];
   /** The clock buttons expire by (ms since the epoch). */
@@ -52,6 +54,7 @@ export function createAppContext(core: CoreContext, app: AppConfig, options: App
     answers: new WorkQueue(options.answerConcurrency ?? 4),
     feedback: options.feedback ?? FeedbackStore.open(core.config.dataDir, { keepMs: app.buttonsTtlMs, now }),
     buttonsTtlMs: app.buttonsTtlMs,
+    followUpWindowMs: app.followUpWindowMs,
     secrets: (options.secrets ?? []).filter((s): s is string => Boolean(s)),
     now,
     ...(options.afterReindex ? { afterReindex: options.afterReindex } : {}),

@@ -18,12 +18,16 @@ const duration = z.string().transform((value, ctx) => {
 const schema = z.object({
   /** How long the buttons under an answer keep working (`30m`, `24h`, `7d`; 1m–365d). Default `7d`. */
   ANSWER_BUTTONS_TTL: duration.default('7d'),
+  /** How long a question stays the context a follow-up of the same person in the same channel leans on (`10m`; 1m–365d). Default `10m`. */
+  FOLLOW_UP_WINDOW: duration.default('10m'),
 });
 
 /** The app layer's own settings: what every front end with answer buttons (Discord, the terminal chat, `dateline feedback`) shares. */
 export interface AppConfig {
   /** Milliseconds the buttons under an answer keep working; answers are kept in the database as long (`ANSWER_BUTTONS_TTL`). */
   buttonsTtlMs: number;
+  /** Milliseconds a question can be followed up in the same channel by the same person (`FOLLOW_UP_WINDOW`); in a thread the thread's last question always can. */
+  followUpWindowMs: number;
 }
 
 /** The keys {@link parseAppConfig} reads. */
@@ -32,5 +36,5 @@ export const APP_CONFIG_KEYS = Object.keys(schema.shape) as (keyof typeof schema
 /** Parses the app's settings from `env`, failing fast like the core's `parseConfig`. */
 export function parseAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { values } = readEnv(schema, env);
-  return { buttonsTtlMs: values.ANSWER_BUTTONS_TTL };
+  return { buttonsTtlMs: values.ANSWER_BUTTONS_TTL, followUpWindowMs: values.FOLLOW_UP_WINDOW };
 }

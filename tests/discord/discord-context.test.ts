@@ -11,7 +11,7 @@ vi.mock('../../src/discord/defer-policy.js', async (original) => {
 });
 
 const app = { config: { dataDir: '/nowhere' } } as unknown as CoreContext;
-const settings: BotConfig = { app: { buttonsTtlMs: 60_000 }, discord: parseDiscordConfig({ DISCORD_TOKEN: 'token-for-the-test', ASK_COOLDOWN: '2/10' }) };
+const settings: BotConfig = { app: { buttonsTtlMs: 60_000, followUpWindowMs: 600_000 }, discord: parseDiscordConfig({ DISCORD_TOKEN: 'token-for-the-test', ASK_COOLDOWN: '2/10' }) };
 
 describe('the Discord context', () => {
   it("defers after the deferral policy's timer unless told otherwise", () => {
