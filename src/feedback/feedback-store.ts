@@ -44,10 +44,25 @@ export interface AnswerRecord {
   guildId: string | null;
   /** Where it was asked: `slash`, `mention`, `context-menu` or `terminal`. */
   via: string;
+  /** The channel or thread it was asked in (the chat session in the terminal); null when unknown (records stored before schema 3). */
+  channelId: string | null;
+  /** True when {@link channelId} is a thread: a thread's last question is the context of the next, whoever asks. */
+  inThread: boolean;
+  /** The question as read with the question it followed up (what was searched); null when it stood alone. */
+  resolved: string | null;
 }
 
-/** What a caller supplies to {@link FeedbackStore.saveAnswer}. */
-export type NewAnswer = Omit<AnswerRecord, 'id' | 'createdAt'>;
+/** What a caller supplies to {@link FeedbackStore.saveAnswer}; where and how it was read default to unknown and stand-alone. */
+export type NewAnswer = Omit<AnswerRecord, 'id' | 'createdAt' | 'channelId' | 'inThread' | 'resolved'> & Partial<Pick<AnswerRecord, 'channelId' | 'inThread' | 'resolved'>>;
+
+/** Which earlier question a new one may lean on: see {@link FeedbackStore.previousQuestion}. */
+export interface ContextQuery {
+  channelId: string;
+  inThread: boolean;
+  userId: string;
+  /** Outside threads, only questions asked at or after this time (ms since the epoch) count. */
+  since: number;
+}
 
 /** An excerpt as `votes()` exports it: without the unit and URL kept for the buttons. */
 export type ExportedExcerpt = Omit<Excerpt, 'unit' | 'url'>;
@@ -89,7 +104,7 @@ export interface FeedbackSummary {
 }
 
 /** Bumped when the tables change; {@link FeedbackStore.open} migrates older files. */
-export const FEEDBACK_SCHEMA_VERSION = 2;
+export const FEEDBACK_SCHEMA_VERSION = 3;
 
 /** File name of the database inside `DATA_DIR`. */
 export const FEEDBACK_FILE = 'feedback.sqlite';
@@ -105,9 +120,13 @@ CREATE TABLE IF NOT EXISTS answers (
   index_version TEXT NOT NULL,
   user_id TEXT NOT NULL,
   guild_id TEXT,
-  via TEXT NOT NULL
+  via TEXT NOT NULL,
+  channel_id TEXT,
+  in_thread INTEGER NOT NULL DEFAULT 0,
+  resolved TEXT
 );
 CREATE INDEX IF NOT EXISTS answers_created ON answers (created_at);
+CREATE INDEX IF NOT EXISTS answers_channel ON answers (channel_id, created_at);
 CREATE TABLE IF NOT EXISTS votes (
   answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE,
   user_id TEXT NOT NULL,
@@ -128,6 +147,9 @@ interface AnswerRow {
   user_id: string;
   guild_id: string | null;
   via: string;
+  channel_id: string | null;
+  in_thread: number;
+  resolved: string | null;
 }
 
 /**
@@ -136,9 +158,29 @@ interface AnswerRow {
  */
 const MIGRATIONS: Record<number, string> = {
   1: 'ALTER TABLE answers DROP COLUMN more; ALTER TABLE answers DROP COLUMN units; ALTER TABLE answers ADD COLUMN story TEXT;',
+  2: 'ALTER TABLE answers ADD COLUMN channel_id TEXT; ALTER TABLE answers ADD COLUMN in_thread INTEGER NOT NULL DEFAULT 0; ALTER TABLE answers ADD COLUMN resolved TEXT;',
 };
 
 const PRUNE_EVERY = 500;
+
+function recordOf(row: AnswerRow | undefined): AnswerRecord | undefined {
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    question: row.question,
+    answered: row.answered === 1,
+    shown: JSON.parse(row.shown) as Excerpt[],
+    story: row.story,
+    indexVersion: row.index_version,
+    userId: row.user_id,
+    guildId: row.guild_id,
+    via: row.via,
+    channelId: row.channel_id,
+    inThread: row.in_thread === 1,
+    resolved: row.resolved,
+  };
+}
 
 /**
  * Answers and votes in a local SQLite file (WAL mode, so shards and the CLI
@@ -151,6 +193,8 @@ export class FeedbackStore {
   private readonly idPrefix = randomBytes(6).toString('base64url');
   private readonly insertAnswer: Database.Statement;
   private readonly selectAnswer: Database.Statement;
+  private readonly selectInChannel: Database.Statement;
+  private readonly selectInThread: Database.Statement;
 
   private constructor(
     private readonly db: Database.Database,
@@ -159,10 +203,12 @@ export class FeedbackStore {
     private readonly now: () => number,
   ) {
     this.insertAnswer = db.prepare(
-      `INSERT INTO answers (id, created_at, question, answered, shown, story, index_version, user_id, guild_id, via)
-       VALUES (@id, @createdAt, @question, @answered, @shown, @story, @indexVersion, @userId, @guildId, @via)`,
+      `INSERT INTO answers (id, created_at, question, answered, shown, story, index_version, user_id, guild_id, via, channel_id, in_thread, resolved)
+       VALUES (@id, @createdAt, @question, @answered, @shown, @story, @indexVersion, @userId, @guildId, @via, @channelId, @inThread, @resolved)`,
     );
     this.selectAnswer = db.prepare('SELECT * FROM answers WHERE id = ?');
+    this.selectInChannel = db.prepare('SELECT * FROM answers WHERE channel_id = ? AND user_id = ? AND created_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
+    this.selectInThread = db.prepare('SELECT * FROM answers WHERE channel_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1');
   }
 
   /**
@@ -202,33 +248,41 @@ export class FeedbackStore {
 
   /** Stores an answer and returns its record (with its new id). */
   saveAnswer(answer: NewAnswer): AnswerRecord {
-    const record: AnswerRecord = { ...answer, id: `${this.idPrefix}${(++this.saves).toString(36)}`, createdAt: this.now() };
+    const record: AnswerRecord = {
+      ...answer,
+      channelId: answer.channelId ?? null,
+      inThread: answer.inThread ?? false,
+      resolved: answer.resolved ?? null,
+      id: `${this.idPrefix}${(++this.saves).toString(36)}`,
+      createdAt: this.now(),
+    };
     this.insertAnswer.run({
-        ...record,
-        answered: record.answered ? 1 : 0,
-        shown: JSON.stringify(record.shown),
-      });
+      ...record,
+      answered: record.answered ? 1 : 0,
+      inThread: record.inThread ? 1 : 0,
+      shown: JSON.stringify(record.shown),
+    });
     if (this.saves % PRUNE_EVERY === 0) this.prune();
     return record;
   }
 
   /** The answer with `id`, if it is still stored. */
   getAnswer(id: string): AnswerRecord | undefined {
-    const row = this.selectAnswer.get(id) as AnswerRow | undefined;
-    if (!row) return undefined;
-    return {
-      id: row.id,
-      createdAt: row.created_at,
-      question: row.question,
-      answered: row.answered === 1,
-      shown: JSON.parse(row.shown) as Excerpt[],
-      story: row.story,
-      indexVersion: row.index_version,
-      userId: row.user_id,
-      guildId: row.guild_id,
-      via: row.via,
-    };
+    return recordOf(this.selectAnswer.get(id) as AnswerRow | undefined);
   }
+
+  /**
+   * The question a new one asked in `channelId` may follow up: in a thread,
+   * the thread's last question (whoever asked it: a thread is one
+   * conversation); elsewhere the same user's last question there since
+   * `since`. Stored with the answers, so it survives restarts and is the
+   * same on every shard.
+   */
+  previousQuestion(query: ContextQuery): AnswerRecord | undefined {
+    const row = query.inThread ? this.selectInThread.get(query.channelId) : this.selectInChannel.get(query.channelId, query.userId, query.since);
+    return recordOf(row as AnswerRow | undefined);
+  }
+
 
   /**
    * Records `userId`'s vote on an answer, replacing an earlier one (an

@@ -92,9 +92,48 @@ describe('FeedbackStore', () => {
     db.prepare("INSERT INTO votes VALUES ('old', 'u', 'down', 'other', ?)").run(Date.now());
     db.close();
     const store = FeedbackStore.open(dir, { keepMs: DAY });
-    expect(store.getAnswer('old')).toMatchObject({ question: 'Who met?', shown: [excerpt], story: null });
+    expect(store.getAnswer('old')).toMatchObject({ question: 'Who met?', shown: [excerpt], story: null, channelId: null, inThread: false, resolved: null });
     expect(store.votes()).toMatchObject([{ answerId: 'old', vote: 'down', reason: 'other' }]);
     expect(store.saveAnswer(answer('new')).id).not.toBe('old');
+    store.close();
+  });
+
+  it('finds the question a new one may follow up: the same user in the same channel within the window, or a thread\'s last question by anyone', async () => {
+    let now = 1_000_000;
+    const store = FeedbackStore.open(await tempDir(), { keepMs: DAY, now: () => now });
+    const at = (question: string, userId: string, channelId: string, inThread = false) => {
+      now += 1000;
+      return store.saveAnswer({ ...answer(question), userId, channelId, inThread });
+    };
+    at('Where did Kerry and Lavrov meet?', 'ann', 'general');
+    at('Who is Breedlove?', 'bob', 'general');
+    at('What about NATO?', 'ann', 'news');
+    const context = (userId: string, channelId: string, since: number, inThread = false) => store.previousQuestion({ userId, channelId, since, inThread })?.question;
+    expect(context('ann', 'general', 0)).toBe('Where did Kerry and Lavrov meet?');
+    expect(context('bob', 'general', 0)).toBe('Who is Breedlove?');
+    expect(context('ann', 'general', now)).toBeUndefined();
+    expect(context('cat', 'general', 0)).toBeUndefined();
+    at('How long did they talk?', 'ann', 'thread-1', true);
+    now += 3 * DAY;
+    expect(context('bob', 'thread-1', now, true)).toBe('How long did they talk?');
+    const chained = store.saveAnswer({ ...answer('and lavrov?'), userId: 'ann', channelId: 'news', resolved: 'What did Lavrov say about NATO?' });
+    expect(store.getAnswer(chained.id)).toMatchObject({ channelId: 'news', inThread: false, resolved: 'What did Lavrov say about NATO?' });
+    store.close();
+  });
+
+  it('upgrades a version 2 file, whose answers have no channel, without losing them', async () => {
+    const dir = await tempDir();
+    const db = new Database(path.join(dir, FEEDBACK_FILE));
+    db.exec(`CREATE TABLE answers (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL, question TEXT NOT NULL, answered INTEGER NOT NULL,
+               shown TEXT NOT NULL, index_version TEXT NOT NULL, user_id TEXT NOT NULL, guild_id TEXT, via TEXT NOT NULL, story TEXT);
+             CREATE TABLE votes (answer_id TEXT NOT NULL REFERENCES answers (id) ON DELETE CASCADE, user_id TEXT NOT NULL,
+               vote TEXT NOT NULL CHECK (vote IN ('up', 'down')), reason TEXT, voted_at INTEGER NOT NULL, PRIMARY KEY (answer_id, user_id));
+             PRAGMA user_version = 2;`);
+    db.prepare("INSERT INTO answers VALUES ('old', ?, 'Who met?', 1, ?, 'index-0', 'u', 'g', 'slash', NULL)").run(Date.now(), JSON.stringify([excerpt]));
+    db.close();
+    const store = FeedbackStore.open(dir, { keepMs: DAY });
+    expect(store.getAnswer('old')).toMatchObject({ question: 'Who met?', channelId: null, inThread: false, resolved: null });
+    expect(store.previousQuestion({ userId: 'u', channelId: 'c', since: 0, inThread: false })).toBeUndefined();
     store.close();
   });
 
