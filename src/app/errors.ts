@@ -18,6 +18,8 @@ export enum BotErrorId {
   UnknownCommand = 'unknown-command',
   /** "Ask Dateline" on a message without text. */
   EmptyQuestion = 'empty-question',
+  /** A caption page button of a story no longer in the index. */
+  StoryGone = 'story-gone',
 }
 
 /** A refusal written for the Discord user, shown ephemerally by the interaction handler. */
