@@ -20,6 +20,10 @@ export enum BotErrorId {
   EmptyQuestion = 'empty-question',
   /** A caption page button of a story no longer in the index. */
   StoryGone = 'story-gone',
+  /** A question in a channel where a moderator chose (`/settings`) that Dateline does not answer. */
+  NotHere = 'not-here',
+  /** A `/settings` change that cannot be made (a channel that is no channel, a list left empty). */
+  BadSetting = 'bad-setting',
 }
 
 /** A refusal written for the Discord user, shown ephemerally by the interaction handler. */
