@@ -8,14 +8,20 @@ import { BotError, BotErrorId } from '../app/errors.js';
 import { runRequest, type BotRequest, type RequestValues } from '../app/run-request.js';
 import { sendError } from './respond.js';
 import { parseControlId } from '../app/answer-control-ids.js';
+import { parseCaptionPageId } from '../app/caption-page-ids.js';
+import { failCaptionPage, handleCaptionPage } from './caption-page-handler.js';
 
 /** True when Discord no longer knows the interaction: its 3-second window passed before the first response landed. */
 function expiredReason(error: unknown): string | undefined {
   return error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction ? "Discord's 3-second window had passed" : undefined;
 }
 
-/** What an interaction asks for (a name for the log, its option values, how to answer it), with the interaction to reply to. */
-type Request = Pick<BotRequest, 'name' | 'values' | 'run'> & { interaction: RepliableInteraction };
+/**
+ * What an interaction asks for (a name for the log, its option values, how
+ * to answer it), with the interaction to reply to and, when a refusal must
+ * not go the usual way ({@link sendError}), how to tell the user.
+ */
+type Request = Pick<BotRequest, 'name' | 'values' | 'run'> & { interaction: RepliableInteraction; fail?: BotRequest['fail'] };
 
 function commandRequest(interaction: RepliableInteraction, name: string, values: RequestValues, via: 'slash' | 'context-menu', commands: ReadonlyMap<string, BotCommand>, ctx: DiscordContext): Request {
   const run = async () => {
@@ -34,6 +40,11 @@ function requestOf(interaction: Interaction, commands: ReadonlyMap<string, BotCo
   }
   if (interaction.isMessageContextMenuCommand()) {
     return commandRequest(interaction, interaction.commandName, { message: interaction.targetMessage.content }, 'context-menu', commands, ctx);
+  }
+  const page = interaction.isButton() ? parseCaptionPageId(interaction.customId) : undefined;
+  if (interaction.isButton() && page) {
+    const values = { page: page.page, ...(page.story ? { story: 'id' in page.story ? page.story.id : `#${page.story.hash}` } : {}) };
+    return { interaction, name: 'button:captions', values, run: () => handleCaptionPage(interaction, page, ctx), fail: (message) => failCaptionPage(interaction, message) };
   }
   if (interaction.isButton() || interaction.isStringSelectMenu()) {
     const control = parseControlId(interaction.customId);
@@ -59,7 +70,8 @@ async function suggest(interaction: AutocompleteInteraction, commands: ReadonlyM
 
 /**
  * The bot's one interaction handler: runs slash commands, the "Ask
- * Dateline" message command and the buttons under answers through
+ * Dateline" message command, the buttons under answers and the ◀ ▶ under
+ * `/captions` through
  * {@link runRequest} (errors shown ephemerally), and answers autocomplete.
  * Interactions it does not own (another app's buttons) are ignored.
  */
@@ -75,7 +87,7 @@ export function createInteractionHandler(commands: ReadonlyMap<string, BotComman
         fields: { user: interaction.user.id, guild: interaction.guildId, interaction: interaction.id },
         secrets: [ctx.discord.token, request.interaction.token],
         run: request.run,
-        fail: (message) => sendError(request.interaction, message),
+        fail: request.fail ?? ((message) => sendError(request.interaction, message)),
         expired: expiredReason,
       },
       ctx,
