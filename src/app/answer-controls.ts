@@ -8,6 +8,7 @@ import { expiredReply, fullParagraphReply, moreReply, reasonReply, voteReply, ty
 import type { AppContext } from './app-context.js';
 import type { CommandOutcome } from './command.js';
 import type { Conversation } from './conversation.js';
+import { takeAskTurn } from './preconditions.js';
 
 /** Excerpts "More excerpts" shows. */
 export const MORE_EXCERPTS = 3;
@@ -96,7 +97,9 @@ export interface ClickedMessage {
  * Answers a click on a button (or the reason select) under an answer. The
  * answer is looked up in the feedback database, so buttons keep working
  * after a restart; once expired, the message loses its buttons and the user
- * is told why. Every reply is private to the person who clicked.
+ * is told why. Every reply is private to the person who clicked. "More
+ * excerpts" asks again, so it counts against the clicker's cooldown like
+ * `/ask` (and is refused privately, naming when, once it is used up).
  */
 export async function runAnswerControl(
   conversation: Conversation,
@@ -115,6 +118,7 @@ export async function runAnswerControl(
   const privately = { ephemeral: true, slow: ctx.index.current() === undefined || ctx.index.busy };
   switch (control.action) {
     case 'more':
+      takeAskTurn(conversation, ctx);
       await conversation.send(moreReply(record, await conversation.inTime(() => nextExcerpts(ctx, record), privately)));
       return { result: 'more' };
     case 'full':
