@@ -13,9 +13,15 @@ import { renderMarkdown } from './discord-markdown.js';
 import { parseCommandLine, slashCommands } from './parse-command.js';
 import { wrapText } from './wrap.js';
 import { parseControlId, buttonsExpired, type AnswerAction } from '../app/answer-control-ids.js';
+import { parseCaptionPageId } from '../app/caption-page-ids.js';
+import { clickedCaptionPage } from '../app/caption-pages.js';
+import { takeAskTurn } from '../app/preconditions.js';
 
 /** Words that click the last answer's controls. */
 const CLICKS: Record<string, AnswerAction> = { more: 'more', full: 'full', '+1': 'up', '-1': 'down', why: 'why' };
+
+/** Words that click ◀ and ▶ under `/captions`: the first and the second button of that row. */
+const PAGE_WORDS = ['prev', 'next'] as const;
 
 /** Words that end the chat (also with a slash: `/quit`). */
 const QUIT = /^\/?(quit|exit)$/i;
@@ -65,8 +71,9 @@ function renderControls(rows: readonly Control[][], color: boolean): string {
       lines.push(`${select.placeholder} ${select.options.map((o, i) => `${i + 1}) ${o.label}`).join('  ')}`);
       hints.push('why <number>');
     }
+    const pageButtons = buttons.filter((b) => parseCaptionPageId(b.id));
     for (const b of buttons) {
-      const word = Object.entries(CLICKS).find(([, action]) => parseControlId(b.id)?.action === action)?.[0];
+      const word = Object.entries(CLICKS).find(([, action]) => parseControlId(b.id)?.action === action)?.[0] ?? PAGE_WORDS[pageButtons.indexOf(b)];
       if (word && !b.disabled) hints.push(word);
     }
   }
@@ -79,8 +86,10 @@ function renderControls(rows: readonly Control[][], color: boolean): string {
  * bot's other slash commands) through the same command handlers as
  * Discord, with a terminal {@link Conversation}. Replies are rendered as
  * Discord shows them; `more`, `full`, `+1`, `-1` and `why <n>` click the
- * last answer's buttons (`more` again pages onwards), `help` lists the
- * commands and `quit` or `exit` ends. The terminal's user moderates.
+ * last answer's buttons (`more` again pages onwards), `prev` and `next`
+ * the ◀ ▶ under `/captions`; `help` (or `/help`) runs `/help` and adds the
+ * words only the chat knows, and `quit` or `exit` ends. The terminal's user
+ * moderates.
  */
 export function createChatSession(ctx: AppContext, commands: ReadonlyMap<string, BotCommand>, options: ChatSessionOptions): ChatSession {
   const color = options.color ?? false;
@@ -138,6 +147,7 @@ export function createChatSession(ctx: AppContext, commands: ReadonlyMap<string,
   const more = async (c: Conversation, control: { action: AnswerAction; answerId: string }, clicked: Parameters<typeof runAnswerControl>[2]) => {
     const record = ctx.feedback.getAnswer(control.answerId);
     if (!record || buttonsExpired(record, ctx.buttonsTtlMs, ctx.now())) return runAnswerControl(c, control, clicked, ctx);
+    takeAskTurn(c, ctx);
     const earlier = moreShown.get(record.id) ?? [];
     const shown = [...record.shown, ...earlier];
     const slow = ctx.index.current() === undefined || ctx.index.busy;
@@ -174,17 +184,40 @@ export function createChatSession(ctx: AppContext, commands: ReadonlyMap<string,
     await run(`button:${action}`, value ? { value } : {}, (c) => (action === 'more' ? more(c, id, clicked) : runAnswerControl(c, id, clicked, ctx)));
   };
 
-  const help = () => {
-    const rows: [string, string][] = [
-      ...slashCommands(commands).map((c): [string, string] => [`/${c.data.name}`, (c.data.toJSON() as { description?: string }).description ?? '']),
-      ['more', 'The next best passages for the last answer (type it again for the ones after).'],
-      ['full', 'The paragraphs the last answer quotes, in full.'],
-      ['+1, -1', 'Vote on the last answer; after -1, why <n> gives the reason.'],
-      ['help', 'This list.'],
-      ['quit', 'End the chat (also exit, or Ctrl-D).'],
-    ];
+  /** Clicks ◀ (`prev`) or ▶ (`next`) under the last `/captions` page: the page it names is shown. */
+  const turnPage = async (word: (typeof PAGE_WORDS)[number]) => {
+    const button = buttons.flat().filter((c) => c.kind === 'button' && parseCaptionPageId(c.id))[PAGE_WORDS.indexOf(word)];
+    const target = button && parseCaptionPageId(button.id);
+    if (!button || !target || (button.kind === 'button' && button.disabled)) return write(`Nothing to click: the last reply has no "${word}".\n`);
+    await run('button:captions', { page: target.page }, async (c) => c.send(clickedCaptionPage(await ctx.index.open(), target)));
+  };
+
+  /** The words only the chat knows (the commands are Discord's). */
+  const chatWords: [string, string][] = [
+    ['more', 'The next best passages for the last answer (type it again for the ones after).'],
+    ['full', 'The paragraphs the last answer quotes, in full.'],
+    ['+1, -1', 'Vote on the last answer; after -1, why <n> gives the reason.'],
+    ['prev, next', 'The previous or next page of /captions.'],
+    ['help', 'What Dateline does, the commands with examples, how to read an answer.'],
+    ['quit', 'End the chat (also exit, or Ctrl-D).'],
+  ];
+  const table = (rows: [string, string][]) => {
     const column = Math.max(...rows.map(([name]) => name.length)) + 3;
-    write(['Type a question, or a command as in Discord:', ...rows.map(([name, what]) => `  ${name.padEnd(column)}${what}`), ''].join('\n'));
+    return rows.map(([name, what]) => `  ${name.padEnd(column)}${what}`);
+  };
+
+  /** The list shown when an interactive chat starts: the commands and the chat's words. */
+  const help = () => {
+    const commandRows = slashCommands(commands).map((c): [string, string] => [`/${c.data.name}`, (c.data.toJSON() as { description?: string }).description ?? '']);
+    write(['Type a question, or a command as in Discord:', ...table([...commandRows, ...chatWords]), ''].join('\n'));
+  };
+
+  /** `help` typed: the bot's own `/help` (as Discord shows it), then the words only the chat knows; the start-up list when there is no `/help`. */
+  const fullHelp = async () => {
+    const command = commands.get('help');
+    if (!command) return help();
+    await run('help', {}, (c) => command.execute(c, ctx));
+    write(['In this chat you can also type:', ...table(chatWords), ''].join('\n'));
   };
 
   const handle = async (raw: string): Promise<'quit' | undefined> => {
@@ -192,8 +225,9 @@ export function createChatSession(ctx: AppContext, commands: ReadonlyMap<string,
     const [word = '', arg = ''] = line.split(/\s+/);
     if (line === '') return undefined;
     if (QUIT.test(line)) return 'quit';
-    if (HELP.test(line)) help();
+    if (HELP.test(line)) await fullHelp();
     else if (/^(more|full|\+1|-1|why \d+)$/i.test(line)) await click(word.toLowerCase(), arg);
+    else if (/^(prev|next)$/i.test(line)) await turnPage(word.toLowerCase() as (typeof PAGE_WORDS)[number]);
     else {
       const parsed = parseCommandLine(line, commands);
       if ('error' in parsed) write(`${parsed.error}\n`);

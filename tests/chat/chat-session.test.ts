@@ -90,7 +90,7 @@ describe('dateline chat', () => {
     expect(out.split('\n').filter(Boolean)).toEqual([
       'number must be a whole number; got "three".',
       'Nothing to click: the last reply has no "more".',
-      'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /reindex, /sources; help, quit.',
+      'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /help, /reindex, /sources; help, quit.',
     ]);
   });
 
@@ -101,13 +101,35 @@ describe('dateline chat', () => {
     }
   });
 
-  it('lists the commands at help', async () => {
-    const out = await chat('help');
-    expect(out).toContain('Type a question, or a command as in Discord:');
-    expect(out).toMatch(/^ {2}\/captions +/m);
-    expect(out).toMatch(/^ {2}more {2,}The next best passages/m);
-    expect(out).toMatch(/^ {2}quit {2,}End the chat \(also exit, or Ctrl-D\)\.$/m);
-    expect(out).not.toContain('Q: help');
+  it('answers help and /help with the bot\'s /help, then the words only the chat knows', async () => {
+    for (const word of ['help', '/help', 'HELP']) {
+      const out = await chat(word);
+      expect(out).toContain('Dateline answers questions about the stories below');
+      expect(out).toContain('`/captions` — List the story\'s photo captions');
+      expect(out).toContain('- `¶12` — paragraph 12 of the story');
+      expect(out).toContain('Stories loaded: 1 story');
+      expect(out.indexOf('Only you can see this')).toBeLessThan(out.indexOf('In this chat you can also type:'));
+      expect(out).toMatch(/^ {2}more {2,}The next best passages/m);
+      expect(out).toMatch(/^ {2}prev, next {2,}The previous or next page of \/captions\.$/m);
+      expect(out).toMatch(/^ {2}quit {2,}End the chat \(also exit, or Ctrl-D\)\.$/m);
+      expect(out).not.toContain('Q: help');
+    }
+  });
+
+  it('runs /help with its options like any command', async () => {
+    const out = await chat('/help public:true');
+    expect(out).toContain('Dateline answers questions about the stories below');
+    expect(out).not.toContain('Only you can see this');
+    expect(out).not.toContain('In this chat you can also type:');
+  });
+
+  it('turns /captions pages with next and prev, as ◀ ▶ do in Discord', async () => {
+    const out = await chat('/captions', 'next', 'next', 'prev');
+    expect(out).toContain('( ◀ Previous ) [ Next ▶ ]\ntype next');
+    expect(out).toContain('[ ◀ Previous ] ( Next ▶ )\ntype prev');
+    expect(out).toContain('Nothing to click: the last reply has no "next".');
+    const pages = [...out.matchAll(/Page (\d) of 2/g)].map((m) => Number(m[1]));
+    expect(pages).toEqual([1, 2, 1]);
   });
 
   it('pages onwards when more is typed again, and says when there are no more', async () => {
