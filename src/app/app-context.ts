@@ -1,6 +1,7 @@
 import type { CoreContext } from '../core-context.js';
 import type { ReindexReport } from '../index/index-service.js';
 import { FeedbackStore } from '../feedback/feedback-store.js';
+import { ServerSettingsStore } from '../settings/server-settings-store.js';
 import type { AppConfig } from './config.js';
 import { Cooldown, type RateLimit } from './cooldown.js';
 import { WorkQueue } from './work-queue.js';
@@ -13,6 +14,8 @@ export interface AppContext extends CoreContext {
   answers: WorkQueue;
   /** Answers shown (for their buttons) and readers' votes. */
   feedback: FeedbackStore;
+  /** Each server's `/settings`: where Dateline answers, and thread mode. */
+  settings: ServerSettingsStore;
   /** How long the buttons under an answer keep working, in ms (`ANSWER_BUTTONS_TTL`). */
   buttonsTtlMs: number;
   /** How long a question stays the context for the same person's follow-ups in the same channel, in ms (`FOLLOW_UP_WINDOW`). */
@@ -41,11 +44,13 @@ export interface AppContextOptions {
   secrets?: readonly (string | undefined)[];
   /** Feedback database to use. Default: `feedback.sqlite` in `config.dataDir`. */
   feedback?: FeedbackStore;
+  /** Server settings to use. Default: `settings.sqlite` in `config.dataDir`, opened when first read. */
+  settings?: ServerSettingsStore;
   /** See {@link AppContext.afterReindex}. Default none. */
   afterReindex?: AppContext['afterReindex'];
 }
 
-/** The app's context over the core's, opening the feedback database unless one is given. */
+/** The app's context over the core's, opening the feedback database unless one is given (the settings database opens when first read). */
 export function createAppContext(core: CoreContext, app: AppConfig, options: AppContextOptions = {}): AppContext {
   const now = options.now ?? Date.now;
   return {
@@ -53,6 +58,7 @@ export function createAppContext(core: CoreContext, app: AppConfig, options: App
     cooldown: new Cooldown(options.askCooldown ?? null, now),
     answers: new WorkQueue(options.answerConcurrency ?? 4),
     feedback: options.feedback ?? FeedbackStore.open(core.config.dataDir, { keepMs: app.buttonsTtlMs, now }),
+    settings: options.settings ?? new ServerSettingsStore(core.config.dataDir, now),
     buttonsTtlMs: app.buttonsTtlMs,
     followUpWindowMs: app.followUpWindowMs,
     secrets: (options.secrets ?? []).filter((s): s is string => Boolean(s)),
