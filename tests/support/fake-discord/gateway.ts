@@ -42,7 +42,7 @@ export interface GatewayOptions {
   shards?: number;
 }
 
-/** The fake's gateway: HELLO, IDENTIFY → READY + GUILD_CREATE per shard, heartbeats, RESUME with replay, and closes. */
+/** The fake's gateway: HELLO, IDENTIFY → READY + GUILD_CREATE per shard (channels, active threads, the bot's member and role), heartbeats, RESUME with replay, and closes. */
 export class Gateway {
   /** IDENTIFY payloads accepted, in order. */
   readonly identifies: GatewayIdentifyData[] = [];
@@ -142,7 +142,7 @@ export class Gateway {
       shard: session.shard,
       application: { id: this.options.applicationId, flags: 0 },
     });
-    for (const g of guilds) this.send(session, GatewayDispatchEvents.GuildCreate, guildPayload(g));
+    for (const g of guilds) this.send(session, GatewayDispatchEvents.GuildCreate, guildPayload(g, this.options.botUser));
   }
 
   private resume(socket: WebSocket, d: GatewayResumeData): void {

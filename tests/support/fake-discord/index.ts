@@ -13,7 +13,25 @@ import {
 } from 'discord-api-types/v10';
 import { Gateway } from './gateway.js';
 import { InteractionExchange, MessageStore, type ChannelMessageRecord } from './messages.js';
-import { commandOptions, member, PERMISSIONS, snowflake, user, type FakeGuild, type FakeMessage, type InteractionPayload, type Invoker, type UserMessage } from './payloads.js';
+import {
+  botPermissions,
+  commandOptions,
+  findChannel,
+  interactionChannel,
+  member,
+  PERMISSIONS,
+  resolvedChannels,
+  rolePayload,
+  snowflake,
+  user,
+  type FakeGuild,
+  type FakeMessage,
+  type FakeThread,
+  type InteractionPayload,
+  type Invoker,
+  type OptionValue,
+  type UserMessage,
+} from './payloads.js';
 import { RestApi, rateLimited, type FakeResponse, type RecordedRequest, type RegisteredCommands, type RequestHook } from './rest.js';
 
 /**
@@ -27,12 +45,22 @@ import { RestApi, rateLimited, type FakeResponse, type RecordedRequest, type Reg
  * Users can run slash commands ({@link FakeDiscord.command}), message commands
  * ({@link FakeDiscord.messageCommand}) and autocomplete
  * ({@link FakeDiscord.autocomplete}), click buttons and pick from selects on a
- * message ({@link FakeDiscord.component}), and write in the guild's channel
- * ({@link FakeDiscord.userMessage}). Messages keep their ids and latest state
- * (`messages.ts`), so a message the bot posted can be clicked later; the bot's
- * channel messages (`POST`/`PATCH /channels/:id/messages`) land in
+ * message ({@link FakeDiscord.component}), and write in a guild's channels
+ * ({@link FakeDiscord.userMessage}); {@link Invoker.channelId} picks the
+ * channel or thread (a guild has the text channels its options name, default
+ * `general`). Messages keep their ids and latest state (`messages.ts`), so a
+ * message the bot posted can be clicked later; the bot's channel and thread
+ * messages (`POST`/`PATCH /channels/:id/messages`) land in
  * {@link FakeDiscord.channelMessages} and come back as MESSAGE_CREATE /
  * MESSAGE_UPDATE, as Discord echoes them.
+ *
+ * Threads: `POST /channels/:id/messages/:id/threads` opens a public thread
+ * (type 11) on a message, with the message's id, answers it and dispatches
+ * THREAD_CREATE; later GUILD_CREATEs list it, so a restarted bot knows it.
+ * The bot is a member of each guild with its own role, whose permissions
+ * ({@link PERMISSIONS.bot} by default, Create Public Threads included) a
+ * guild option or {@link FakeDiscord.setBotPermissions} sets: discord.js's
+ * `permissionsFor` computes from them, and the thread routes check them.
  *
  * Hooks for fault tests: {@link FakeDiscord.onRequest} answers chosen REST
  * requests itself (429, 500, delays), {@link FakeDiscord.closeGateway} closes
@@ -49,14 +77,35 @@ import { RestApi, rateLimited, type FakeResponse, type RecordedRequest, type Reg
  */
 
 export { InteractionExchange, type ChannelMessageRecord, type InteractionResponse, type RefusedCallback } from './messages.js';
-export { PERMISSIONS, snowflake, type FakeGuild, type FakeMessage, type InteractionPayload, type Invoker, type MessageBody, type UserMessage } from './payloads.js';
+export {
+  PERMISSIONS,
+  snowflake,
+  type ChannelValue,
+  type FakeChannel,
+  type FakeGuild,
+  type FakeMessage,
+  type FakeThread,
+  type InteractionPayload,
+  type Invoker,
+  type MessageBody,
+  type OptionValue,
+  type UserMessage,
+} from './payloads.js';
 export type { FakeResponse, RecordedRequest, RequestHook } from './rest.js';
 
 /** Options for {@link FakeDiscord.start}. */
 export interface FakeDiscordOptions {
   token?: string;
   /** Guilds the bot is in. Default one, with a "Moderators" role. */
-  guilds?: { id?: string; name?: string; roles?: { id: string; name: string }[] }[];
+  guilds?: {
+    id?: string;
+    name?: string;
+    roles?: { id: string; name: string }[];
+    /** Names of its text channels. Default `['general']`. */
+    channels?: string[];
+    /** The bot role's permissions (decimal bitfield). Default {@link PERMISSIONS.bot}, which can open threads. */
+    botPermissions?: string;
+  }[];
   heartbeatIntervalMs?: number;
   /** An interaction callback later than this after its creation is refused as Discord does (404, Unknown interaction). Default 3000. */
   ackDeadlineMs?: number;
@@ -87,12 +136,11 @@ export class FakeDiscord {
   private constructor(private readonly options: FakeDiscordOptions) {
     this.token = options.token ?? `fake.${randomBytes(12).toString('hex')}`;
     this.ackDeadlineMs = options.ackDeadlineMs ?? 3000;
-    this.guilds = (options.guilds ?? [{ roles: [{ id: snowflake(), name: 'Moderators' }] }]).map((g, i) => ({
-      id: g.id ?? snowflake(),
-      name: g.name ?? `Guild ${i + 1}`,
-      channelId: snowflake(),
-      roles: g.roles ?? [],
-    }));
+    this.guilds = (options.guilds ?? [{ roles: [{ id: snowflake(), name: 'Moderators' }] }]).map((g, i) => {
+      const channels = (g.channels ?? ['general']).map((name) => ({ id: snowflake(), name }));
+      const roles = g.roles ?? [];
+      return { id: g.id ?? snowflake(), name: g.name ?? `Guild ${i + 1}`, channelId: channels[0]!.id, channels, roles, botRoleId: snowflake(), botPermissions: g.botPermissions ?? PERMISSIONS.bot, threads: [] };
+    });
     this.store = new MessageStore(this.botUser, this.applicationId);
     const { token, applicationId, botUser, guilds, commands, store } = this;
     this.gateway = new Gateway(this.server, { token, botUser, applicationId, guilds, url: () => this.gatewayUrl, heartbeatIntervalMs: options.heartbeatIntervalMs, shards: options.shards });
@@ -170,9 +218,14 @@ export class FakeDiscord {
     return this.rest.onRequest(hook);
   }
 
-  /** Sends a slash command as INTERACTION_CREATE; option types are inferred (string, integer, boolean, number). */
-  command(name: string, options: Record<string, string | number | boolean> = {}, who: Invoker = {}): InteractionExchange {
-    return this.interact(InteractionType.ApplicationCommand, { data: { id: snowflake(), name, type: ApplicationCommandType.ChatInput, options: commandOptions(options) } }, who);
+  /**
+   * Sends a slash command as INTERACTION_CREATE; option types are inferred
+   * (string, integer, boolean, number; `{ channel: id }` is a channel option,
+   * resolved as Discord does).
+   */
+  command(name: string, options: Record<string, OptionValue> = {}, who: Invoker = {}): InteractionExchange {
+    const resolved = resolvedChannels(this.origin(who).guild, options);
+    return this.interact(InteractionType.ApplicationCommand, { data: { id: snowflake(), name, type: ApplicationCommandType.ChatInput, options: commandOptions(options), ...(resolved ? { resolved } : {}) } }, who);
   }
 
   /**
@@ -182,10 +235,11 @@ export class FakeDiscord {
    * answer with callback 4, 5, 6 (deferred update) or 7 (update of `message`).
    */
   component(message: FakeMessage, customId: string, opts: { componentType?: 2 | 3; values?: string[] } = {}, who: Invoker = {}): InteractionExchange {
-    const guild = this.guilds.find((g) => g.channelId === message.channel_id);
+    const guild = findChannel(this.guilds, message.channel_id)?.guild;
     const componentType = opts.componentType ?? ComponentType.Button;
     const data = { custom_id: customId, component_type: componentType, ...(componentType === ComponentType.StringSelect || opts.values ? { values: opts.values ?? [] } : {}) };
-    return this.interact(InteractionType.MessageComponent, { data, message }, { ...who, guildId: who.guildId ?? guild?.id, dm: who.dm ?? !guild });
+    const where = guild ? { guildId: who.guildId ?? guild.id, channelId: who.channelId ?? message.channel_id } : {};
+    return this.interact(InteractionType.MessageComponent, { data, message }, { ...who, ...where, dm: who.dm ?? !guild });
   }
 
   /** Sends an autocomplete request (type 4) for command `name` with option `focused` being typed (added empty if absent); the bot answers with callback 8. */
@@ -203,20 +257,40 @@ export class FakeDiscord {
   }
 
   /**
-   * Writes `content` in the channel of the guild of `who` (MESSAGE_CREATE).
-   * With `mentionBot`, the bot is in `mentions` and each `@bot` in `content`
-   * becomes `<@botId>`. Guild messages only.
+   * Writes `content` in a channel of the guild of `who` (MESSAGE_CREATE): its
+   * first channel, or `who.channelId`, which may be a thread (`channel_type`
+   * 11). With `mentionBot`, the bot is in `mentions` and each `@bot` in
+   * `content` becomes `<@botId>`. Guild messages only.
    */
   userMessage(content: string, opts: { mentionBot?: boolean; who?: Invoker } = {}): { id: string; message: UserMessage } {
     const who = opts.who ?? {};
     const { guild, channelId } = this.origin(who);
     if (!guild) throw new Error('userMessage: only guild messages are supported');
     const text = opts.mentionBot ? content.replaceAll('@bot', `<@${this.botUser.id}>`) : content;
-    const mentions = opts.mentionBot ? [{ ...this.botUser, member: member({}) }] : [];
+    const mentions = opts.mentionBot ? [{ ...this.botUser, member: member({ roles: [guild.botRoleId] }) }] : [];
     const stored = this.store.keep(this.store.messageObject(channelId, { content: text }, { author: user(who), mentions }));
-    const message: UserMessage = { ...stored, guild_id: guild.id, member: member(who), channel_type: ChannelType.GuildText };
+    const channelType = findChannel([guild], channelId)?.thread ? ChannelType.PublicThread : ChannelType.GuildText;
+    const message: UserMessage = { ...stored, guild_id: guild.id, member: member(who), channel_type: channelType };
     this.gateway.dispatch(GatewayDispatchEvents.MessageCreate, message, this.gateway.shardOf(guild.id));
     return { id: message.id, message };
+  }
+
+  /** The thread opened on message `id` (threads opened on a message share its id), if the bot opened one. */
+  thread(id: string): FakeThread | undefined {
+    return findChannel(this.guilds, id)?.thread;
+  }
+
+  /**
+   * Gives the bot's role in `guildId` new permissions (decimal bitfield, on
+   * top of @everyone's) and tells the bot (GUILD_ROLE_UPDATE), so discord.js's
+   * `permissionsFor` computes them; the REST routes check them too (opening a
+   * thread without Create Public Threads is refused with 50013).
+   */
+  setBotPermissions(guildId: string, permissions: string): void {
+    const guild = this.guilds.find((g) => g.id === guildId);
+    if (!guild) throw new Error(`setBotPermissions: no guild ${guildId}`);
+    guild.botPermissions = permissions;
+    this.gateway.notify(GatewayDispatchEvents.GuildRoleUpdate, { guild_id: guild.id, role: rolePayload(guild.botRoleId, this.botUser.username, permissions) }, guild.id);
   }
 
   /** Resolves with the channel messages matching `predicate` once there are `count` of them; rejects after `timeoutMs`. */
@@ -251,25 +325,26 @@ export class FakeDiscord {
     await new Promise((resolve) => this.server.close(resolve));
   }
 
-  /** Where an interaction or message of `who` comes from: the guild (none in a DM), the user and the channel. */
+  /** Where an interaction or message of `who` comes from: the guild (none in a DM), the user and the channel (or thread). */
   private origin(who: Invoker): { guild: FakeGuild | undefined; user: APIUser; channelId: string } {
     const guild = who.dm ? undefined : (this.guilds.find((g) => g.id === who.guildId) ?? this.guilds[0]!);
     const u = user(who);
-    return { guild, user: u, channelId: guild?.channelId ?? u.id };
+    if (guild && who.channelId && !findChannel([guild], who.channelId)) throw new Error(`No channel or thread ${who.channelId} in guild ${guild.id}`);
+    return { guild, user: u, channelId: guild ? (who.channelId ?? guild.channelId) : u.id };
   }
 
   /** Dispatches INTERACTION_CREATE of `type` from `who` with `fields` (`data`, and `message` for components) and tracks its exchange. */
   private interact(type: InteractionType, fields: Pick<InteractionPayload, 'data' | 'message'>, who: Invoker): InteractionExchange {
-    const { guild, user: u } = this.origin(who);
+    const { guild, user: u, channelId } = this.origin(who);
     const sentAt = Date.now();
     const createdAt = sentAt - (who.createdMsAgo ?? 0);
     const payload: InteractionPayload = {
       ...{ id: snowflake(createdAt), application_id: this.applicationId, type, token: `itoken.${randomBytes(16).toString('hex')}`, version: 1, ...fields },
-      ...{ app_permissions: PERMISSIONS.member, locale: 'en-US', entitlements: [], authorizing_integration_owners: guild ? { '0': guild.id } : { '1': u.id }, attachment_size_limit: 10_485_760 },
+      ...{ app_permissions: guild ? String(botPermissions(guild)) : PERMISSIONS.member, locale: 'en-US', entitlements: [], authorizing_integration_owners: guild ? { '0': guild.id } : { '1': u.id }, attachment_size_limit: 10_485_760 },
       ...(guild
         ? {
-            ...{ guild_id: guild.id, guild_locale: 'en-US', context: InteractionContextType.Guild, channel_id: guild.channelId },
-            channel: { id: guild.channelId, type: ChannelType.GuildText, guild_id: guild.id, name: 'general' },
+            ...{ guild_id: guild.id, guild_locale: 'en-US', context: InteractionContextType.Guild, channel_id: channelId },
+            channel: interactionChannel(guild, channelId),
             member: { user: u, ...member(who), permissions: who.permissions ?? PERMISSIONS.member },
           }
         : { context: InteractionContextType.BotDM, user: u, channel_id: u.id, channel: { id: u.id, type: ChannelType.DM } }),

@@ -29,9 +29,14 @@ export function snowflake(at = Date.now()): string {
 export const PERMISSIONS = {
   /** View channel, send messages, read history, use application commands. */
   member: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 31n)),
+  /** The bot's role by default: view channel, send messages, read history, create public threads, send messages in threads. */
+  bot: String((1n << 10n) | (1n << 11n) | (1n << 16n) | (1n << 35n) | (1n << 38n)),
   manageGuild: String(1n << 5n),
   administrator: String(1n << 3n),
 } as const;
+
+/** Permission bits the fake checks on the bot's requests. */
+export const PERMISSION_BITS = { createPublicThreads: 1n << 35n, sendMessagesInThreads: 1n << 38n } as const;
 
 /** Message flags the fake acts on. */
 export const FLAGS = { ephemeral: 64, loading: 128 } as const;
@@ -47,6 +52,8 @@ export interface Invoker {
   dm?: boolean;
   /** Guild to run it in. Default the first. */
   guildId?: string;
+  /** Channel (of that guild) or thread to run it in. Default the guild's first channel. */
+  channelId?: string;
   /**
    * Interactions only: Discord created it this many ms before the fake
    * delivers it (its snowflake id says so, and the 3-second window counts
@@ -55,12 +62,68 @@ export interface Invoker {
   createdMsAgo?: number;
 }
 
-/** A guild the bot is in, with one text channel. */
+/** A text channel of a guild. */
+export interface FakeChannel {
+  id: string;
+  name: string;
+}
+
+/** A public thread the bot opened on a message (its id is the message's, as on Discord). */
+export interface FakeThread {
+  id: string;
+  name: string;
+  parentId: string;
+  ownerId: string;
+  createdAt: string;
+  autoArchiveDuration: number;
+}
+
+/** A guild the bot is in: text channels, roles, the bot's own role and the threads opened so far. */
 export interface FakeGuild {
   id: string;
   name: string;
+  /** The first channel's id, where interactions and messages happen unless {@link Invoker.channelId} says otherwise. */
   channelId: string;
+  channels: FakeChannel[];
   roles: { id: string; name: string }[];
+  /** The bot member's role (not in {@link roles}); its permissions are {@link botPermissions}. */
+  botRoleId: string;
+  /** The bot role's permissions (decimal bitfield), on top of @everyone's ({@link PERMISSIONS.member}). */
+  botPermissions: string;
+  /** Threads in the guild, active ones all (sent in GUILD_CREATE). */
+  threads: FakeThread[];
+}
+
+/** The bot's permissions in `g` (the same in every channel: the fake has no overwrites): @everyone's and its role's. */
+export function botPermissions(g: FakeGuild): bigint {
+  return BigInt(PERMISSIONS.member) | BigInt(g.botPermissions);
+}
+
+/** The channel or thread `id` and its guild, if any guild has it. */
+export function findChannel(guilds: readonly FakeGuild[], id: string): { guild: FakeGuild; channel: FakeChannel; thread?: FakeThread } | undefined {
+  for (const guild of guilds) {
+    const thread = guild.threads.find((t) => t.id === id);
+    const channel = guild.channels.find((c) => c.id === (thread?.parentId ?? id));
+    if (channel) return { guild, channel, ...(thread ? { thread } : {}) };
+  }
+  return undefined;
+}
+
+/** A thread as Discord sends it (REST, THREAD_CREATE, GUILD_CREATE), with the bot's thread member when `member` is given. */
+export function threadPayload(g: FakeGuild, t: FakeThread, member?: { userId: string }) {
+  return {
+    ...{ id: t.id, type: ChannelType.PublicThread, guild_id: g.id, parent_id: t.parentId, owner_id: t.ownerId, name: t.name, last_message_id: null },
+    ...{ rate_limit_per_user: 0, flags: 0, message_count: 0, total_message_sent: 0, member_count: 1, applied_tags: [] },
+    thread_metadata: { archived: false, auto_archive_duration: t.autoArchiveDuration, archive_timestamp: t.createdAt, locked: false, create_timestamp: t.createdAt },
+    ...(member ? { member: { id: t.id, user_id: member.userId, join_timestamp: t.createdAt, flags: 0 } } : {}),
+  };
+}
+
+/** The `channel` of an interaction made in `id` (a text channel or a thread of `g`). */
+export function interactionChannel(g: FakeGuild, id: string): InteractionPayload['channel'] {
+  const found = findChannel([g], id);
+  if (found?.thread) return { ...threadPayload(g, found.thread), type: ChannelType.PublicThread };
+  return { id, type: ChannelType.GuildText, guild_id: g.id, name: found?.channel.name ?? 'general' };
 }
 
 /** A message component as the bot sends it (rows, buttons, selects, sections…); the fake numbers each with an `id`. */
@@ -166,7 +229,7 @@ export interface CommandData {
   type: ApplicationCommandType;
   options?: CommandOption[];
   target_id?: string;
-  resolved?: { messages: Record<string, FakeMessage> };
+  resolved?: { messages?: Record<string, FakeMessage>; channels?: Record<string, { id: string; type: ChannelType; name: string; permissions: string; parent_id?: string }> };
 }
 
 /** `data` of a component interaction. */
@@ -193,7 +256,7 @@ export interface InteractionPayload {
   attachment_size_limit: number;
   context: InteractionContextType;
   channel_id: string;
-  channel: { id: string; type: ChannelType; guild_id?: string; name?: string };
+  channel: { id: string; type: ChannelType; guild_id?: string; name?: string; parent_id?: string };
   guild_id?: string;
   guild_locale?: string;
   member?: FakeMember & { user: APIUser; permissions: string };
@@ -213,21 +276,48 @@ export function member(who: Invoker): FakeMember {
   return { roles: who.roles ?? [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, pending: false };
 }
 
-/** Command options with inferred types (string, integer, boolean, number). */
-export function commandOptions(options: Record<string, string | number | boolean>): CommandOption[] {
-  const type = (v: unknown) =>
-    typeof v === 'boolean' ? ApplicationCommandOptionType.Boolean : typeof v !== 'number' ? ApplicationCommandOptionType.String : Number.isInteger(v) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
-  return Object.entries(options).map(([name, value]) => ({ name, type: type(value), value }));
+/** A channel as a command option's value: `fake.command('settings', { add: { channel: id } })` sends option type 7 with the channel resolved. */
+export interface ChannelValue {
+  channel: string;
 }
 
-/** The GUILD_CREATE payload of `g`: its roles, its one text channel, no members. */
-export function guildPayload(g: FakeGuild) {
-  const role = (id: string, name: string, permissions: string) => ({ id, name, permissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 });
+/** A command option's value as a test gives it. */
+export type OptionValue = string | number | boolean | ChannelValue;
+
+/** Command options with inferred types (string, integer, boolean, number; {@link ChannelValue} a channel, its id the value). */
+export function commandOptions(options: Record<string, OptionValue>): CommandOption[] {
+  const type = (v: unknown) =>
+    typeof v === 'boolean' ? ApplicationCommandOptionType.Boolean : typeof v !== 'number' ? ApplicationCommandOptionType.String : Number.isInteger(v) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  return Object.entries(options).map(([name, value]) =>
+    typeof value === 'object' ? { name, type: ApplicationCommandOptionType.Channel, value: value.channel } : { name, type: type(value), value },
+  );
+}
+
+/** `resolved.channels` for the channel options among `options`, as Discord adds them (the bot's permissions in each). */
+export function resolvedChannels(g: FakeGuild | undefined, options: Record<string, OptionValue>): CommandData['resolved'] | undefined {
+  const ids = Object.values(options).flatMap((v) => (typeof v === 'object' ? [v.channel] : []));
+  if (!g || ids.length === 0) return undefined;
+  const channel = (id: string) => {
+    const c = interactionChannel(g, id);
+    return { id, type: c.type, name: c.name ?? id, permissions: String(botPermissions(g)), ...(c.parent_id ? { parent_id: c.parent_id } : {}) };
+  };
+  return { channels: Object.fromEntries(ids.map((id) => [id, channel(id)])) };
+}
+
+/** A role as Discord sends it. */
+export function rolePayload(id: string, name: string, permissions: string) {
+  return { id, name, permissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 };
+}
+
+/** The GUILD_CREATE payload of `g`: its roles and the bot's, its text channels and active threads, and the bot as its one member. */
+export function guildPayload(g: FakeGuild, botUser: APIUser) {
   return {
     ...{ id: g.id, name: g.name, unavailable: false, owner_id: '300000000000000000', joined_at: new Date(0).toISOString(), member_count: 2, large: false, features: [] },
-    roles: [role(g.id, '@everyone', PERMISSIONS.member), ...g.roles.map((r) => role(r.id, r.name, '0'))],
-    channels: [{ id: g.channelId, type: ChannelType.GuildText, name: 'general', guild_id: g.id, position: 0, permission_overwrites: [] }],
-    ...{ members: [], threads: [], presences: [], voice_states: [], emojis: [], stickers: [] },
+    roles: [rolePayload(g.id, '@everyone', PERMISSIONS.member), ...g.roles.map((r) => rolePayload(r.id, r.name, '0')), rolePayload(g.botRoleId, botUser.username, g.botPermissions)],
+    channels: g.channels.map((c, position) => ({ id: c.id, type: ChannelType.GuildText, name: c.name, guild_id: g.id, position, permission_overwrites: [] })),
+    threads: g.threads.map((t) => threadPayload(g, t)),
+    members: [{ user: botUser, ...member({ roles: [g.botRoleId] }) }],
+    ...{ presences: [], voice_states: [], emojis: [], stickers: [] },
   };
 }
 

@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import { ApplicationCommandType, GatewayDispatchEvents, InteractionResponseType, MessageReferenceType, MessageType, type APIUser, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
 import type { MessageStore } from './messages.js';
-import { FLAGS, member, objectBody, snowflake, type FakeGuild, type FakeMessage, type MessageBody, type RegisteredCommand } from './payloads.js';
+import { botPermissions, findChannel, FLAGS, member, objectBody, PERMISSION_BITS, snowflake, threadPayload, type FakeGuild, type FakeMessage, type FakeThread, type MessageBody, type RegisteredCommand } from './payloads.js';
 
 /** A REST request as the fake received it; `path` is decoded and relative to `/api/v10`. */
 export interface RecordedRequest {
@@ -61,7 +61,10 @@ function invalidForm(field: string, code: string, message: string): FakeResponse
   return { status: 400, body: { code: 50035, message: 'Invalid Form Body', errors: { [field]: { _errors: [{ code, message }] } } } };
 }
 
-/** The REST API under `/api/v10`: gateway info, command registration, interaction callbacks, webhooks and channel messages. */
+/** Message flag: a thread was opened on this message. */
+const HAS_THREAD = 1 << 5;
+
+/** The REST API under `/api/v10`: gateway info, command registration, interaction callbacks, webhooks, channel and thread messages, and opening threads. */
 export class RestApi {
   readonly requests: RecordedRequest[] = [];
   private readonly hooks: RequestHook[] = [];
@@ -106,6 +109,7 @@ export class RestApi {
       const reply = this.webhook(r, m[1]!, m[2]!, m[3]);
       if (reply) return reply;
     }
+    if (r.method === 'POST' && (m = r.path.match(/^\/channels\/(\d+)\/messages\/(\d+)\/threads$/))) return this.startThread(r, m[1]!, m[2]!);
     if ((m = r.path.match(/^\/channels\/(\d+)\/(messages|typing)(?:\/(\d+))?$/))) return this.channel(r, m[1]!, m[2]!, m[3]);
     return error(404, 0, '404: Not Found');
   }
@@ -158,18 +162,49 @@ export class RestApi {
     return undefined;
   }
 
-  /** Bot requests on the guild channels: send, edit and get messages, typing. */
+  /**
+   * `POST /channels/:id/messages/:id/threads`: opens a public thread on a
+   * message of a text channel, with the message's id, as Discord does;
+   * answers the thread (with the bot as member) and dispatches THREAD_CREATE
+   * (`newly_created`). Refused as Discord refuses it: without Create Public
+   * Threads (50013), on a message in a thread (50024), a second time on a
+   * message (160004), with a name of more than 100 characters (50035).
+   */
+  private startThread(r: RecordedRequest, channelId: string, messageId: string): FakeResponse {
+    const { ctx } = this;
+    const found = findChannel(ctx.guilds, channelId);
+    if (!found) return error(404, 10003, 'Unknown Channel');
+    if (found.thread) return error(400, 50024, 'Cannot execute action on this channel type');
+    const { guild } = found;
+    if (!(botPermissions(guild) & PERMISSION_BITS.createPublicThreads)) return error(403, 50013, 'Missing Permissions');
+    const message = ctx.store.get(messageId);
+    if (!message || message.channel_id !== channelId) return error(404, 10008, 'Unknown Message');
+    if (guild.threads.some((t) => t.id === messageId)) return error(400, 160004, 'A thread has already been created for this message');
+    const body = objectBody<{ name: string; auto_archive_duration: number }>(r.body);
+    const name = String(body.name ?? '');
+    if (name.length < 1 || name.length > 100) return invalidForm('name', 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 100 in length.');
+    const thread: FakeThread = { id: messageId, name, parentId: channelId, ownerId: ctx.botUser.id, createdAt: new Date().toISOString(), autoArchiveDuration: body.auto_archive_duration ?? 4320 };
+    guild.threads.push(thread);
+    message.flags |= HAS_THREAD;
+    const payload = threadPayload(guild, thread, { userId: ctx.botUser.id });
+    ctx.notify(GatewayDispatchEvents.ThreadCreate, { ...payload, newly_created: true }, guild.id);
+    return { status: 201, body: payload };
+  }
+
+  /** Bot requests on the guild channels and threads: send, edit and get messages, typing. */
   private channel(r: RecordedRequest, channelId: string, what: string, messageId: string | undefined): FakeResponse {
     const { ctx } = this;
-    const guild = ctx.guilds.find((g) => g.channelId === channelId);
-    if (!guild) return error(404, 10003, 'Unknown Channel');
+    const place = findChannel(ctx.guilds, channelId);
+    if (!place) return error(404, 10003, 'Unknown Channel');
+    const { guild } = place;
+    if (place.thread && r.method === 'POST' && what === 'messages' && !(botPermissions(guild) & PERMISSION_BITS.sendMessagesInThreads)) return error(403, 50013, 'Missing Permissions');
     if (what === 'typing') return r.method === 'POST' && !messageId ? { status: 204 } : error(405, 0, '405: Method Not Allowed');
     const data = objectBody<MessageBody>(r.body);
     const found = messageId === undefined ? undefined : ctx.store.get(messageId);
     const known = found?.channel_id === channelId && !(found.flags & FLAGS.ephemeral) ? found : undefined;
     const sent = (method: 'POST' | 'PATCH', message: FakeMessage): FakeResponse => {
       ctx.store.recordChannelMessage({ method, channelId, messageId: message.id, data });
-      ctx.notify(method === 'POST' ? GatewayDispatchEvents.MessageCreate : GatewayDispatchEvents.MessageUpdate, { ...message, guild_id: guild.id, member: member({}) }, guild.id);
+      ctx.notify(method === 'POST' ? GatewayDispatchEvents.MessageCreate : GatewayDispatchEvents.MessageUpdate, { ...message, guild_id: guild.id, member: member({ roles: [guild.botRoleId] }) }, guild.id);
       return { status: 200, body: message };
     };
     if (r.method === 'POST' && !messageId) {
