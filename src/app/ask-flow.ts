@@ -1,4 +1,5 @@
-import type { NewAnswer } from '../feedback/feedback-store.js';
+import type { AnswerRecord, NewAnswer } from '../feedback/feedback-store.js';
+import { cleanQuestion } from '../answer/question.js';
 import { ask } from '../queries.js';
 import { shownExcerpts } from './answer-controls.js';
 import type { CommandOutcome } from './command.js';
@@ -9,6 +10,7 @@ import { formatAnswer } from './format.js';
 import { answerControls } from './answer-control-ids.js';
 import { redact } from './secrets.js';
 import { takeAskTurn } from './preconditions.js';
+import { readFollowUp, storyWordsOf } from './follow-up.js';
 
 /**
  * Longest question a person may ask in Discord or the terminal chat: what
@@ -28,8 +30,12 @@ export interface AnswerQuestionOptions {
 
 /**
  * Answers a question for `/ask`, "Ask Dateline" and mentions alike: checks
- * length and cooldown, answers in time (queued with the others), stores the
- * answer so its buttons work later, and sends the quotes with the buttons.
+ * length and cooldown, reads it with the previous question when it is a
+ * follow-up (see `readFollowUp`; the reply says which question it followed,
+ * and a story chosen for that one carries over), answers in time (queued
+ * with the others), stores the answer with where it was asked so its
+ * buttons work later and the next question can follow it up, and sends the
+ * quotes with the buttons.
  */
 export async function answerQuestion(conversation: Conversation, ctx: AppContext, rawQuestion: string, options: AnswerQuestionOptions): Promise<CommandOutcome> {
   const question = redact(rawQuestion, ctx.secrets);
@@ -38,25 +44,64 @@ export async function answerQuestion(conversation: Conversation, ctx: AppContext
     throw new BotError(BotErrorId.QuestionTooLong, `Questions can be at most ${MAX_ASKED_QUESTION_CHARS} characters; yours has ${length}. Shorten it and ask again.`);
   }
   takeAskTurn(conversation, ctx);
+  const previous = previousQuestion(conversation, ctx);
   // Slow when the queue's wait outlasts the time before the deferral would go out (none, when the interaction arrived
   // old or the event loop lags: then it is deferred at once anyway).
   const slow = ctx.index.current() === undefined || ctx.index.busy || ctx.answers.expectedWaitMs() > conversation.ackDueInMs();
-  const askOptions = options.story ? { story: options.story } : {};
-  const answer = await conversation.inTime(() => ctx.answers.run(() => ask(ctx, question, askOptions)), { ephemeral: options.ephemeral, slow });
+  const { answer, reading, story } = await conversation.inTime(
+    () =>
+      ctx.answers.run(async () => {
+        const reading = previous ? readFollowUp(question, contextText(previous), storyWordsOf(await ctx.index.open())) : undefined;
+        const story = options.story ?? (reading ? (previous?.story ?? undefined) : undefined);
+        return { answer: await ask(ctx, reading?.text ?? question, story ? { story } : {}), reading, story };
+      }),
+    { ephemeral: options.ephemeral, slow },
+  );
   const shown = shownExcerpts(answer);
+  const asked = reading ? cleanQuestion(question) : answer.question;
   const stored = record(ctx, {
-    question: answer.question,
+    question: asked,
     answered: answer.answered,
     shown,
-    story: options.story ?? null,
+    story: story ?? null,
     indexVersion: answer.generation,
     userId: conversation.user.id,
     guildId: conversation.guildId,
     via: conversation.via,
+    channelId: conversation.place.channelId,
+    inThread: conversation.place.parentId !== undefined,
+    resolved: reading ? reading.text : null,
   });
-  const pages = formatAnswer(answer, { urlOf: (story) => shown.find((e) => e.story === story)?.url });
+  const pages = formatAnswer({ ...answer, question: asked }, {
+    urlOf: (id) => shown.find((e) => e.story === id)?.url,
+    ...(reading && previous ? { followsUp: previous.question } : {}),
+  });
   await conversation.send({ pages, ephemeral: options.ephemeral, ...(stored ? { controls: answerControls(stored) } : {}) });
   return { result: answer.answered ? 'answered' : 'declined' };
+}
+
+/** Longest earlier reading carried into a follow-up: a chain of follow-ups carries the question as asked beyond it. */
+const MAX_CONTEXT_CHARS = 400;
+
+/** What a follow-up of `previous` is read with: how that was read, or as it was asked when it stood alone or its reading grew long. */
+function contextText(previous: AnswerRecord): string {
+  return previous.resolved && previous.resolved.length <= MAX_CONTEXT_CHARS ? previous.resolved : previous.question;
+}
+
+/**
+ * The question a new one in this place may follow up (see
+ * `FeedbackStore.previousQuestion`); none where the place is unknown, or
+ * when the database fails (the question is then answered on its own).
+ */
+function previousQuestion(conversation: Conversation, ctx: AppContext): AnswerRecord | undefined {
+  const { channelId, parentId } = conversation.place;
+  if (channelId === null) return undefined;
+  try {
+    return ctx.feedback.previousQuestion({ channelId, inThread: parentId !== undefined, userId: conversation.user.id, since: ctx.now() - ctx.followUpWindowMs });
+  } catch (error) {
+    ctx.logger.error({ error: String(error) }, 'Could not read the previous question; answering this one on its own');
+    return undefined;
+  }
 }
 
 /** Stores the answer; an answer still goes out (without buttons) when the database fails. */

@@ -89,6 +89,8 @@ export interface AnswerFormatOptions {
   urlOf?: (story: string) => string | undefined;
   /** Characters per message. Default Discord's 2000. */
   limit?: number;
+  /** The earlier question this one was read with (a follow-up), named under it. Default none. */
+  followsUp?: string;
 }
 
 function excerptBlock(e: Excerpt, url: string | undefined): string {
@@ -106,7 +108,8 @@ function excerptBlock(e: Excerpt, url: string | undefined): string {
  */
 export function formatAnswer(answer: Answer, options: AnswerFormatOptions = {}): string[] {
   const block = (e: Excerpt) => excerptBlock(e, options.urlOf?.(e.story));
-  const parts = [`**Q:** ${literal(answer.question)}${answer.readAs?.length ? `\n*read as: ${literal(answer.readAs.join(', '))}*` : ''}`];
+  const context = options.followsUp === undefined ? '' : `\n-# following up on: “${literal(options.followsUp)}”`;
+  const parts = [`**Q:** ${literal(answer.question)}${context}${answer.readAs?.length ? `\n*read as: ${literal(answer.readAs.join(', '))}*` : ''}`];
   if (answer.answered && answer.confidence === 'low') parts.push(`**${NOT_SURE}**`, ...answer.excerpts.map(block));
   else if (answer.answered) parts.push(...answer.excerpts.map(block));
   else if (answer.closest?.length) parts.push("**The story doesn't say.** The closest passages, which are not an answer:", ...answer.closest.map(block));

@@ -5,7 +5,8 @@ import type { CoreContext } from '../core-context.js';
 import { checkBar } from '../eval/bar.js';
 import { EVAL_FILES } from '../eval/data-files.js';
 import { loadSquadSet, loadStorySet, type EvalSet } from '../eval/datasets.js';
-import { publishedReport, renderEvalReport } from '../eval/report.js';
+import { checkFollowUpBar, loadFollowUpSet, renderFollowUpReport, runFollowUpEval } from '../eval/follow-ups.js';
+import { publishedReport, renderEvalReport, showsMisses } from '../eval/report.js';
 import { runEval, type EvalRun } from '../eval/run-eval.js';
 import type { Tally } from '../eval/score.js';
 import { PROJECT_ROOT } from '../paths.js';
@@ -20,9 +21,17 @@ export const EVAL_OUT_DIR = path.join(PROJECT_ROOT, '.reports');
  * - fresh: casual questions written blind to the system (held out: misses hidden);
  * - more: questions the team wrote on the seed story (read while tuning);
  * - squad: four SQuAD 2.0 articles, for judging only;
- * - squad-train: eight other SQuAD 2.0 articles, for fitting.
+ * - squad-train: eight other SQuAD 2.0 articles, for fitting;
+ * - followups: two-turn exchanges on the seed story (development);
+ * - followups-fresh: two-turn exchanges written blind (held out: misses hidden).
  */
-export const EVAL_SET_NAMES = ['story', 'casual', 'fresh', 'more', 'squad', 'squad-train'] as const;
+export const EVAL_SET_NAMES = ['story', 'casual', 'fresh', 'more', 'squad', 'squad-train', 'followups', 'followups-fresh'] as const;
+
+/** The two-turn sets: scored by {@link runFollowUpEval}, with and without the first question as context. */
+const FOLLOW_UP_SETS: Record<string, (opts: EvalOptions) => string> = {
+  followups: (opts) => opts.followupsFile,
+  'followups-fresh': (opts) => opts.followupsFreshFile,
+};
 
 /** The sets `--set all` runs, in order. */
 export const EVAL_ALL_SETS = ['story', 'casual', 'squad'] as const;
@@ -38,6 +47,8 @@ interface EvalOptions {
   moreFile: string;
   squadFile: string;
   squadTrainFile: string;
+  followupsFile: string;
+  followupsFreshFile: string;
   out: string;
   check?: boolean;
   noise?: number;
@@ -91,6 +102,8 @@ export function evalCommand(context: () => Promise<CoreContext>, print: (text: s
     .option('--more-file <file>', "the team's further story questions", EVAL_FILES.storyMore)
     .option('--squad-file <file>', 'SQuAD articles for judging', EVAL_FILES.squadSample)
     .option('--squad-train-file <file>', 'SQuAD articles for fitting', EVAL_FILES.squadTrain)
+    .option('--followups-file <file>', 'two-turn exchanges (follow-ups, stand-alone second questions)', EVAL_FILES.storyFollowUpDev)
+    .option('--followups-fresh-file <file>', 'held-out two-turn exchanges', EVAL_FILES.storyFollowUpFresh)
     .addOption(
       new Option('--noise [seed]', `also ask the questions typed as in chat (seeded; default seed ${DEFAULT_NOISE_SEED}), side by side`)
         .argParser(parseSeed)
@@ -106,6 +119,16 @@ export function evalCommand(context: () => Promise<CoreContext>, print: (text: s
       let failed = false;
       await fs.mkdir(opts.out, { recursive: true });
       for (const name of wanted) {
+        const followUpFile = FOLLOW_UP_SETS[name]?.(opts);
+        if (followUpFile) {
+          const report = await runFollowUpEval(await loadFollowUpSet(followUpFile, ctx.config.seedsDir, name), ctx);
+          const bar = checkFollowUpBar(report);
+          failed ||= bar.some((b) => !b.pass);
+          const shown = showsMisses(name, opts.showMisses);
+          await fs.writeFile(path.join(opts.out, `eval-${name}.json`), `${JSON.stringify({ ...report, misses: shown ? report.misses : undefined, bar }, null, 2)}\n`);
+          print(`${renderFollowUpReport(report, bar, shown)}\n`);
+          continue;
+        }
         const set = await loadSet(name, opts, ctx.config.seedsDir);
         const report = await runEval(set, ctx, opts.noise === undefined ? {} : { noiseSeed: opts.noise });
         const bar = checkBar(set.name, fullTally(report), report.noisy && fullTally(report.noisy));

@@ -24,6 +24,10 @@ export const EVAL_FILES = {
   storyCasualFirstBlind: path.join(EVAL_DATA_DIR, 'story-casual-fresh-questions.json'),
   /** Questions the team wrote on the seed story; read while tuning, so not held out. */
   storyMore: path.join(EVAL_DATA_DIR, 'story-more-questions.json'),
+  /** Two-turn exchanges on the seed story (a first question, then a follow-up or a stand-alone second question), written blind to the system; read while building follow-ups, so development data. */
+  storyFollowUpDev: path.join(EVAL_DATA_DIR, 'story-followup-dev-questions.json'),
+  /** Two-turn exchanges written like {@link EVAL_FILES.storyFollowUpDev} by the same writer, held out: do not read while tuning. */
+  storyFollowUpFresh: path.join(EVAL_DATA_DIR, 'story-followup-fresh-questions.json'),
   /** Four whole SQuAD 2.0 dev articles, for judging only (CC BY-SA 4.0). */
   squadSample: path.join(EVAL_DATA_DIR, 'squad2-dev-sample.json'),
   /** Eight other SQuAD 2.0 articles, for fitting weights, thresholds and models (CC BY-SA 4.0). */

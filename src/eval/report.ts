@@ -6,7 +6,7 @@ import type { EvalReport, EvalRun, Miss } from './run-eval.js';
  * tuning it may read them. Their misses (which quote the questions) are left
  * out of the printed report and the JSON unless asked for (`--show-misses`).
  */
-export const HELD_OUT_SETS: ReadonlySet<string> = new Set(['fresh']);
+export const HELD_OUT_SETS: ReadonlySet<string> = new Set(['fresh', 'followups-fresh']);
 
 /** What `eval-<set>.json` holds: the report, its bar, and the misses unless hidden. */
 export type PublishedReport = Omit<EvalReport, 'misses' | 'noisy'> & {

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { Embedder } from '../embed/embedder.js';
+import type { CoreContext } from '../core-context.js';
+import type { CorpusIndex } from '../index/corpus-index.js';
 import { IndexService } from '../index/index-service.js';
 import type { Logger } from '../logger.js';
 import { ask } from '../queries.js';
@@ -66,12 +68,7 @@ export async function runEval(
   deps: { config: Config; embedder: Embedder; logger: Logger },
   options: RunEvalOptions = {},
 ): Promise<EvalReport> {
-  const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), `dateline-eval-${set.name}-`));
-  try {
-    const config: Config = { ...deps.config, seedsDir: set.seedsDir, indexDir };
-    const service = new IndexService({ config, embedder: deps.embedder, logger: deps.logger });
-    const index = await service.open();
-    const ctx = { config, embedder: deps.embedder, index: service };
+  return withEvalIndex(set.name, set.seedsDir, deps, async (ctx, index) => {
     const baselines: Method[] = [lexicalBaseline(index), denseBaseline(index)];
 
     const runQuestions = async (questions: readonly EvalQuestion[]): Promise<EvalRun> => {
@@ -111,6 +108,25 @@ export async function runEval(
       ...(noisy ? { noisy } : {}),
       ranAt: new Date().toISOString(),
     };
+  });
+}
+
+/** What a set is asked of: the core's context over a temporary index of its seeds. */
+export type EvalContext = Pick<CoreContext, 'config' | 'embedder' | 'index'>;
+
+/** Builds a temporary index of `seedsDir` (removed afterwards) and runs `work` on it. */
+export async function withEvalIndex<T>(
+  name: string,
+  seedsDir: string,
+  deps: { config: Config; embedder: Embedder; logger: Logger },
+  work: (ctx: EvalContext, index: CorpusIndex) => Promise<T>,
+): Promise<T> {
+  const indexDir = await fs.mkdtemp(path.join(os.tmpdir(), `dateline-eval-${name}-`));
+  try {
+    const config: Config = { ...deps.config, seedsDir, indexDir };
+    const service = new IndexService({ config, embedder: deps.embedder, logger: deps.logger });
+    const index = await service.open();
+    return await work({ config, embedder: deps.embedder, index: service }, index);
   } finally {
     await fs.rm(indexDir, { recursive: true, force: true });
   }

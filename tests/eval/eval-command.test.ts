@@ -112,4 +112,49 @@ describe('dateline eval', () => {
       code: 'dateline.barMissed',
     });
   });
+
+  describe('--set followups', () => {
+    const EXCHANGES = {
+      followUps: [
+        { first: 'Who is Catherine Ashton?', followUp: 'what did her spokeswoman say?', answers: ['meaningful dialogue'] },
+        { first: 'Who took the photo in Sevastopol?', followUp: 'and the Kurultai one?', answers: ['Shamil Zhumatov'] },
+        { first: 'who is breedlove', followUp: 'when did he arrive?', answers: ['Saturday evening'] },
+      ],
+      standalone: [{ first: 'Where did Kerry and Lavrov meet?', second: 'Where was the performance in a grocery store?', answers: ['Odessa'] }],
+    };
+    let file: string;
+    beforeAll(async () => {
+      file = path.join(await tempDir(), 'exchanges.json');
+      await fs.writeFile(file, JSON.stringify(EXCHANGES));
+    });
+    const run = async (set: string, args: string[] = []) => {
+      const out = await tempDir('dateline-eval-out-');
+      const printed: string[] = [];
+      const command = evalCommand(async () => context, (text) => printed.push(text)).exitOverride();
+      await command.parseAsync(['--set', set, `--${set}-file`, file, '--out', out, ...args], { from: 'user' });
+      return { printed: printed.join(''), json: JSON.parse(await fs.readFile(path.join(out, `eval-${set}.json`), 'utf8')) as Record<string, any> };
+    };
+
+    it('asks each follow-up alone and read with its first question, and reports both with the bar', async () => {
+      const { printed, json } = await run('followups');
+      expect(printed).toMatch(/^Follow-ups \(3\/3 recognised as follow-ups\):$/m);
+      expect(printed).toMatch(/^ {2}with context {3}top-1 3\/3 \(100\.0 %\)/m);
+      expect(json.followUps.withContext.top1).toBeGreaterThan(json.followUps.alone.top1);
+      expect(json.standalone).toMatchObject({ mixed: 0, withContext: { top1: 1 }, alone: { top1: 1 } });
+      expect(json.bar.every((b: { pass: boolean }) => b.pass)).toBe(true);
+    });
+
+    it('hides the misses of the held-out set unless asked', async () => {
+      const hard = { ...EXCHANGES, followUps: [{ first: 'Where did Kerry and Lavrov meet?', followUp: 'what was the weather like', answers: ['sunny skies'] }] };
+      await fs.writeFile(file, JSON.stringify(hard));
+      const hidden = await run('followups-fresh');
+      expect(hidden.printed).toContain('(1 misses hidden: a held-out set)');
+      expect(hidden.printed).not.toContain('weather');
+      expect(hidden.json.misses).toBeUndefined();
+      expect(hidden.json.bar[0]).toMatchObject({ pass: false });
+      const shown = await run('followups-fresh', ['--show-misses']);
+      expect(shown.printed).toContain('what was the weather like');
+      await fs.writeFile(file, JSON.stringify(EXCHANGES));
+    });
+  });
 });
