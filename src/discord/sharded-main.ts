@@ -1,4 +1,5 @@
 import dotenv from 'dotenv';
+import { formatLogLine, logStyleFor } from '../logger.js';
 import { exitOnUncaughtError } from './crash.js';
 import { launchSharded } from './sharding.js';
 
@@ -16,7 +17,9 @@ const onSignal = () => signalled.abort();
 process.once('SIGINT', onSignal);
 process.once('SIGTERM', onSignal);
 
-const launched = await launchSharded(process.env, { signal: signalled.signal });
+// The manager's log reads like its shards' (which inherit standard error): timed lines at a terminal, JSON otherwise.
+const logStyle = logStyleFor(process.stderr);
+const launched = await launchSharded(process.env, { signal: signalled.signal, writeLog: (line) => process.stderr.write(formatLogLine(line, logStyle)) });
 if (!launched.ok) process.exit(launched.exitCode);
 
 const { stop } = launched;
