@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { Client, Events, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
+import { Client, Events, GatewayCloseCodes, GatewayIntentBits, Options, type ClientOptions } from 'discord.js';
 import type { CoreContext } from '../core-context.js';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { BotCommand } from '../app/command.js';
@@ -31,6 +31,16 @@ const INTERACTION_REQUESTS_PER_SECOND = 500;
  * default sweep runs hourly, which lets a busy hour's queues pile up.
  */
 const REST_QUEUE_SWEEP_MS = 60_000;
+
+/**
+ * The error a login fails with when the gateway closed with 4004
+ * (authentication failed) though the REST API took the token: code
+ * `TokenInvalid`, as discord.js reports a token REST refused, so the
+ * launcher tells the person to fix the token (exit 2) either way.
+ */
+function gatewayRefusedToken(cause: unknown): Error {
+  return Object.assign(new Error('The Discord gateway refused the token (close code 4004, authentication failed).', { cause }), { code: 'TokenInvalid' });
+}
 
 /** Options for {@link startBot}. */
 export interface StartBotOptions {
@@ -109,7 +119,12 @@ export async function startBot(app: CoreContext, config: BotConfig, options: Sta
   client.on(Events.MessageCreate, onMessage);
   client.on(Events.Error, (error) => logger.error({ error: errorDetails(error, [token]) }, 'Discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'Gateway connection closed for good'));
+  /** Why the gateway closed for good, if it did: during login, the reason the login failed. */
+  let closedWith: number | undefined;
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    closedWith = event.code;
+    logger.warn({ shard, code: event.code }, 'Gateway connection closed for good');
+  });
   const onReconnecting = (shard: number) => logger.info({ shard }, 'Reconnecting to the gateway');
   client.on(Events.ShardReconnecting, onReconnecting);
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, 'Gateway session resumed'));
@@ -122,7 +137,7 @@ export async function startBot(app: CoreContext, config: BotConfig, options: Sta
     await client.destroy();
     closeFeedback();
     unwatchLag();
-    throw error;
+    throw closedWith === GatewayCloseCodes.AuthenticationFailed ? gatewayRefusedToken(error) : error;
   }
   const user = client.user!;
   if (config.discord.clientId && client.application?.id !== config.discord.clientId) {
