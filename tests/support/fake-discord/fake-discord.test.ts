@@ -131,7 +131,7 @@ describe('FakeDiscord threads, channels and the bot\'s permissions', () => {
   it('sends interactions from another channel or a thread, and channel options resolved', async () => {
     const news = t.fake.guilds[0]!.channels[1]!;
     const seen = new Promise<ChatInputCommandInteraction>((resolve) => t.bot.client.once(Events.InteractionCreate, (i) => i.isChatInputCommand() && resolve(i)));
-    await t.run('ping', { where: { channel: news.id } }, { channelId: news.id });
+    await t.handled(t.fake.command('ping', { where: { channel: news.id } }, { channelId: news.id }));
     const interaction = await seen;
     expect(interaction.channelId).toBe(news.id);
     expect(interaction.options.data[0]).toMatchObject({ name: 'where', type: 7, value: news.id, channel: { id: news.id, name: 'news' } });
