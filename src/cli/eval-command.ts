@@ -34,7 +34,7 @@ const FOLLOW_UP_SETS: Record<string, (opts: EvalOptions) => string> = {
 };
 
 /** The sets `--set all` runs, in order. */
-export const EVAL_ALL_SETS = ['story', 'casual', 'squad'] as const;
+export const EVAL_ALL_SETS = ['story', 'casual', 'squad', 'followups', 'followups-fresh'] as const;
 
 /** The seed `--noise` uses when given without one. */
 export const DEFAULT_NOISE_SEED = 1;
@@ -95,7 +95,7 @@ async function loadSet(name: string, opts: EvalOptions, seedsDir: string): Promi
 export function evalCommand(context: () => Promise<CoreContext>, print: (text: string) => void): Command {
   return new Command('eval')
     .description('measure answer quality on question sets, side by side with lexical and dense baselines')
-    .addOption(new Option('--set <name>', 'which set (all = story, casual, squad)').choices([...EVAL_SET_NAMES, 'all']).default('all'))
+    .addOption(new Option('--set <name>', 'which set (all = story, casual, squad, followups, followups-fresh)').choices([...EVAL_SET_NAMES, 'all']).default('all'))
     .option('--story-file <file>', 'story questions', EVAL_FILES.storyDev)
     .option('--casual-file <file>', 'casual story questions', EVAL_FILES.storyCasualDev)
     .option('--fresh-file <file>', 'held-out casual story questions', EVAL_FILES.storyCasualFresh)
