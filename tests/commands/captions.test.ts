@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot } from '../../src/discord/start-bot.js';
 import type { FakeMessage, InteractionExchange } from '../support/fake-discord/index.js';
-import { SEED_CAPTION_CREDITS as CREDITS, seedText } from '../support/fixtures.js';
-import { NO_IDENTIFY_WAIT, quotes, startHarness, type Harness } from '../discord/harness.js';
+import { bundledEmbedder, SEED_CAPTION_CREDITS as CREDITS, seedText } from '../support/fixtures.js';
+import { controlledEmbedder, NO_IDENTIFY_WAIT, quotes, startHarness, type Harness } from '../discord/harness.js';
 
 const EPHEMERAL = 64;
 const STORY = '2014-03-30-kerry-lavrov-paris';
@@ -114,4 +114,27 @@ describe('/captions ◀ ▶ buttons', () => {
     expect(x.responses.some((r) => r.kind === 'callback' && r.type === 7)).toBe(false);
     expect(x.responses.some((r) => r.kind === 'delete')).toBe(false);
   });
+});
+
+describe('/captions ◀ ▶ while the index is still loading', () => {
+  it('acknowledge the click at once (callback 6), then edit the same message to the page', async () => {
+    const control = controlledEmbedder(await bundledEmbedder());
+    control.hold();
+    const slow = await startHarness({ embedder: control.embedder, openIndex: false });
+    try {
+      const { message } = slow.fake.userMessage('a message with caption buttons');
+      const x = slow.fake.component(message, 'dl:cap:2');
+      await x.waitFor((e) => e.acknowledged);
+      expect(x.responses[0]).toMatchObject({ kind: 'callback', type: 6 });
+      control.release();
+      await slow.handled(x);
+      const edited = x.lastMessage()!;
+      expect(edited.id).toBe(message.id);
+      expect(pageOf(edited.content)).toEqual([2, 2]);
+      expect(buttonsOf(edited)['Next ▶']!.disabled).toBe(true);
+    } finally {
+      control.release();
+      await slow.stop();
+    }
+  }, 30_000);
 });
