@@ -2,6 +2,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import { answerQuestion, MAX_ASKED_QUESTION_CHARS } from '../src/app/ask-flow.js';
 import type { CommandOutcome } from '../src/app/command.js';
 import type { AppContext } from '../src/app/app-context.js';
+import { requireAnswersHere } from '../src/app/channel-scope.js';
 import { booleanOption, stringOption, type Conversation } from '../src/app/conversation.js';
 import { storyChoices, storyOption } from '../src/discord/story-option.js';
 
@@ -15,8 +16,13 @@ export const data = new SlashCommandBuilder()
   .addStringOption(storyOption('Search one story only (default: every story)'))
   .addBooleanOption((o) => o.setName('private').setDescription('Only you see the answer (default: everyone in the channel)'));
 
-/** Quotes the story's answer to the question, or says honestly that it doesn't say. */
-export function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
+/**
+ * Quotes the story's answer to the question, or says honestly that it
+ * doesn't say; refused privately in channels where the server's moderators
+ * chose Dateline not to answer. Answers in place in thread mode too.
+ */
+export async function execute(conversation: Conversation, ctx: AppContext): Promise<CommandOutcome> {
+  requireAnswersHere(conversation, ctx);
   const story = stringOption(conversation, 'story');
   return answerQuestion(conversation, ctx, stringOption(conversation, 'question') ?? '', {
     ephemeral: booleanOption(conversation, 'private') ?? false,

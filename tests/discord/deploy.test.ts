@@ -25,11 +25,11 @@ describe('deploy-commands', () => {
     const guildId = fake.guilds[0]!.id;
     const report = await deployCommands({ token: fake.token, clientId: fake.applicationId, guildId, apiUrl: fake.apiUrl }, await loadCommands());
     expect(report.scope).toBe('guild');
-    expect(report.labels).toEqual(['Ask Dateline (message menu)', '/ask', '/caption', '/captions', '/feedback', '/help', '/reindex', '/sources']);
+    expect(report.labels).toEqual(['Ask Dateline (message menu)', '/ask', '/caption', '/captions', '/feedback', '/help', '/reindex', '/settings', '/sources']);
     const put = fake.requests.filter((r) => r.method === 'PUT');
     expect(put.map((r) => [r.path, r.authorization])).toEqual([[`/applications/${fake.applicationId}/guilds/${guildId}/commands`, `Bot ${fake.token}`]]);
     const byName = Object.fromEntries(fake.commands.guilds.get(guildId)!.map((c) => [c.name, c]));
-    expect(Object.keys(byName)).toEqual(['Ask Dateline', 'ask', 'caption', 'captions', 'feedback', 'help', 'reindex', 'sources']);
+    expect(Object.keys(byName)).toEqual(['Ask Dateline', 'ask', 'caption', 'captions', 'feedback', 'help', 'reindex', 'settings', 'sources']);
     const story = expect.objectContaining({ name: 'story', type: 3, required: false, autocomplete: true });
     expect(byName.ask!.options).toEqual([
       expect.objectContaining({ name: 'question', type: 3, required: true, max_length: 300 }),
@@ -50,8 +50,8 @@ describe('deploy-commands', () => {
   it('`npm run deploy-commands` registers globally without DISCORD_GUILD_ID, through DISCORD_API_URL', async () => {
     const run = runEntry('scripts/deploy-commands.ts', { DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, await tempDir());
     expect(await run.exit).toBe(0);
-    expect(run.stdout()).toMatch(/^Registered 8 commands globally .*: Ask Dateline \(message menu\), \/ask, \/caption, \/captions, \/feedback, \/help, \/reindex, \/sources\n$/);
-    expect(fake.commands.global.map((c) => c.name)).toEqual(['Ask Dateline', 'ask', 'caption', 'captions', 'feedback', 'help', 'reindex', 'sources']);
+    expect(run.stdout()).toMatch(/^Registered 9 commands globally .*: Ask Dateline \(message menu\), \/ask, \/caption, \/captions, \/feedback, \/help, \/reindex, \/settings, \/sources\n$/);
+    expect(fake.commands.global.map((c) => c.name)).toEqual(['Ask Dateline', 'ask', 'caption', 'captions', 'feedback', 'help', 'reindex', 'settings', 'sources']);
   });
 
   it('exits 2 naming the missing key when DISCORD_CLIENT_ID is unset', async () => {
