@@ -90,7 +90,7 @@ describe('dateline chat', () => {
     expect(out.split('\n').filter(Boolean)).toEqual([
       'number must be a whole number; got "three".',
       'Nothing to click: the last reply has no "more".',
-      'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /help, /reindex, /sources; help, quit.',
+      'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /help, /reindex, /settings, /sources; help, quit.',
     ]);
   });
 

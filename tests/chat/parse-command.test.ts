@@ -28,7 +28,7 @@ describe('parseCommandLine', () => {
 
   it('names the commands there are for an unknown one, leaving out the message menu', () => {
     expect(parseCommandLine('/nope', commands)).toEqual({
-      error: 'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /help, /reindex, /sources; help, quit.',
+      error: 'There is no /nope. Commands: /ask, /caption, /captions, /feedback, /help, /reindex, /settings, /sources; help, quit.',
     });
   });
 });
