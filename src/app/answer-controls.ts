@@ -73,13 +73,14 @@ export function shownExcerpts(answer: Answer): Excerpt[] {
 
 /**
  * The next best passages after those an answer showed, from the index
- * serving now (asked again, in the answer queue, with the shown passages
+ * serving now (the question asked again as it was read — a follow-up with
+ * what it leaned on —, in the answer queue, with the shown passages
  * excluded by story and span), at most {@link MAX_PASSAGES} in all.
  */
 export async function nextExcerpts(ctx: AppContext, answer: AnswerRecord): Promise<Excerpt[]> {
   const k = Math.min(MORE_EXCERPTS, MAX_PASSAGES - answer.shown.length);
   if (k <= 0) return [];
-  const again = await ctx.answers.run(() => ask(ctx, answer.question, { k, exclude: answer.shown, ...(answer.story ? { story: answer.story } : {}) }));
+  const again = await ctx.answers.run(() => ask(ctx, answer.resolved ?? answer.question, { k, exclude: answer.shown, ...(answer.story ? { story: answer.story } : {}) }));
   return shownExcerpts(again);
 }
 

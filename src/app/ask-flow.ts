@@ -26,6 +26,8 @@ export interface AnswerQuestionOptions {
   story?: string;
   /** Only the asker sees the answer. */
   ephemeral: boolean;
+  /** The caller has already counted this question against the asker's cooldown (`takeAskTurn`), e.g. before opening a thread for it. Default false. */
+  turnTaken?: boolean;
 }
 
 /**
@@ -43,7 +45,7 @@ export async function answerQuestion(conversation: Conversation, ctx: AppContext
   if (length > MAX_ASKED_QUESTION_CHARS) {
     throw new BotError(BotErrorId.QuestionTooLong, `Questions can be at most ${MAX_ASKED_QUESTION_CHARS} characters; yours has ${length}. Shorten it and ask again.`);
   }
-  takeAskTurn(conversation, ctx);
+  if (!options.turnTaken) takeAskTurn(conversation, ctx);
   const previous = previousQuestion(conversation, ctx);
   // Slow when the queue's wait outlasts the time before the deferral would go out (none, when the interaction arrived
   // old or the event loop lags: then it is deferred at once anyway).

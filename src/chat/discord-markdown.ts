@@ -47,7 +47,7 @@ function timestamp(seconds: string, styleLetter: string | undefined, nowMs: numb
  * Renders the subset of Discord markdown Dateline writes the way Discord
  * shows it, for a terminal: `**bold**`, `*italic*`, `-# subtext`, block
  * quotes (`> `, drawn as a bar in colour), `<t:…>` timestamps, `<https://…>` links without
- * preview, `<@id>` mentions, and backslash escapes removed.
+ * preview, `<@id>` and `<#id>` mentions, and backslash escapes removed.
  */
 export function renderMarkdown(text: string, options: MarkdownOptions = {}): string {
   const color = options.color ?? false;
@@ -66,6 +66,7 @@ export function renderMarkdown(text: string, options: MarkdownOptions = {}): str
         .replace(/<t:(-?\d+)(?::([tTdDfFR]))?>/g, (_, s: string, letter: string | undefined) => timestamp(s, letter, now))
         .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
         .replace(/<@!?(\d+)>/g, '@$1')
+        .replace(/<#(\d+)>/g, '#$1')
         .replace(/\*\*(.+?)\*\*/g, (_, s: string) => style('bold', s, color))
         .replace(/(^|[^*])\*(?!\s)(.+?)\*(?!\*)/g, (_, pre: string, s: string) => pre + style('italic', s, color));
       line = restore(line);

@@ -203,6 +203,7 @@ function buildProgram(logger: Logger, ran: { command?: string }): Command {
         await runChat(bot, await loadCommands(), { input: process.stdin, output: process.stdout, interactive, color: interactive && !process.env.NO_COLOR });
       } finally {
         bot.feedback.close();
+        bot.settings.close();
       }
     });
 

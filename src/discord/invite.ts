@@ -3,11 +3,13 @@ import { OAuth2Scopes, PermissionFlagsBits } from 'discord.js';
 /**
  * What the bot needs in a channel: see it, reply (slash-command replies need
  * none of these; @mention answers are message replies, which also need the
- * history of the message they reply to), and answer inside threads.
+ * history of the message they reply to), answer inside threads, and open a
+ * thread for a question where a server turned thread mode on (`/settings`).
  */
 export const BOT_PERMISSIONS = [
   PermissionFlagsBits.ViewChannel,
   PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.CreatePublicThreads,
   PermissionFlagsBits.SendMessagesInThreads,
   PermissionFlagsBits.ReadMessageHistory,
 ] as const;

@@ -1,4 +1,5 @@
 import { ChannelType, DiscordAPIError, MessageFlags, PermissionFlagsBits, RESTJSONErrorCodes, type AnyThreadChannel, type Message } from 'discord.js';
+import { takeAskTurn } from '../app/preconditions.js';
 import { answerQuestion, MAX_ASKED_QUESTION_CHARS } from '../app/ask-flow.js';
 import { scopeHere } from '../app/channel-scope.js';
 import type { CommandOutcome } from '../app/command.js';
@@ -162,9 +163,12 @@ export function createMentionHandler(ctx: DiscordContext) {
           // A question too long to answer is refused in place, with no thread opened for the refusal.
           const threadable = message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement;
           if (scope.answer === 'thread' && threadable && [...question].length <= MAX_ASKED_QUESTION_CHARS) {
+            // The cooldown is checked before the thread opens, so a refusal is a reply in place, not a thread of its own.
+            takeAskTurn(conversation, ctx);
             const target = await openThread(message, question, ctx);
             conversation = messageConversation(message, ctx.deferAfterMs, target);
-            const outcome: CommandOutcome & { thread: string } = { ...(await answerQuestion(conversation, ctx, question, { ephemeral: false })), thread: target.thread?.id ?? 'none' };
+            const answered = await answerQuestion(conversation, ctx, question, { ephemeral: false, turnTaken: true });
+            const outcome: CommandOutcome & { thread: string } = { ...answered, thread: target.thread?.id ?? 'none' };
             return outcome;
           }
           return answerQuestion(conversation, ctx, question, { ephemeral: false });

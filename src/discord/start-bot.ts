@@ -102,6 +102,7 @@ export async function startBot(app: CoreContext, config: BotConfig, options: Sta
   const feedback = ctx.feedback;
   const closeFeedback = () => {
     if (!options.feedback) feedback.close();
+    ctx.settings.close();
   };
 
   const handle = createInteractionHandler(commands, ctx);

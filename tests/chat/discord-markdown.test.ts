@@ -15,6 +15,10 @@ describe('renderMarkdown', () => {
     expect(lines[4]).toBe('built 1 Jan 1970, 00:00 UTC');
   });
 
+  it('shows user and channel mentions as @id and #id (the terminal has no names for them)', () => {
+    expect(renderMarkdown('Ask in <#456> or ask <@!123>.')).toBe('Ask in #456 or ask @123.');
+  });
+
   it('shows a Discord timestamp of any style as the time dateline sources prints, and R relative to now as Discord does', () => {
     const at = Date.parse('2026-11-30T21:48:05Z') / 1000;
     for (const markup of [`<t:${at}>`, `<t:${at}:f>`, `<t:${at}:F>`, `<t:${at}:d>`, `<t:${at}:D>`, `<t:${at}:t>`, `<t:${at}:T>`]) {

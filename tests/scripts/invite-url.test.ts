@@ -16,8 +16,8 @@ describe('npm run invite-url', () => {
     expect(url.origin + url.pathname).toBe('https://discord.com/oauth2/authorize');
     expect(url.searchParams.get('client_id')).toBe('123456789012345678');
     expect(url.searchParams.get('scope')?.split(' ')).toEqual(['bot', 'applications.commands']);
-    // View Channel, Send Messages, Send Messages in Threads, Read Message History; nothing administrative.
-    expect(BigInt(url.searchParams.get('permissions')!)).toBe((1n << 10n) | (1n << 11n) | (1n << 38n) | (1n << 16n));
+    // View Channel, Send Messages, Create Public Threads (thread mode), Send Messages in Threads, Read Message History; nothing administrative.
+    expect(BigInt(url.searchParams.get('permissions')!)).toBe((1n << 10n) | (1n << 11n) | (1n << 35n) | (1n << 38n) | (1n << 16n));
   });
 
   it('names DISCORD_CLIENT_ID when it is missing or malformed, exit 2', () => {
