@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleBlocks, PROMPT, README, replayExamples } from '../scripts/readme-examples.js';
+import { loadCommands } from '../src/app/load-commands.js';
+import { slashCommands } from '../src/chat/parse-command.js';
 
 /** The README's "Commands, with examples", replayed through `dateline chat`'s session (`npm run readme:examples` rewrites them). */
 
@@ -16,9 +18,10 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('README examples', () => {
-  it('show every command a user can type', () => {
+  it('show every slash command (read from commands/, so a new one cannot be left out) and the chat\'s words', async () => {
     const typed = examples.flatMap((e) => e.split('\n').filter((l) => l.startsWith(PROMPT)).map((l) => l.slice(PROMPT.length).split(' ')[0]));
-    expect(new Set(typed)).toEqual(new Set(['/ask', 'more', 'full', '+1', '-1', 'why', '/captions', '/caption', '/sources', '/reindex', '/feedback']));
+    const slash = slashCommands(await loadCommands()).map((c) => `/${c.data.name}`);
+    expect(new Set(typed)).toEqual(new Set([...slash, 'more', 'full', '+1', '-1', 'why', 'next']));
   });
 
   it('are the replies the bot gives now (npm run readme:examples rewrites them)', () => {

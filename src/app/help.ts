@@ -70,8 +70,9 @@ export function helpPages(commands: Iterable<BotCommand>, stories: readonly Pick
     [
       '**Reading an answer**',
       '- `¶12` — paragraph 12 of the story; `Photo caption 7 — REUTERS/Name` — its 7th photo caption and the photographer’s credit.',
-      `- **${literal(NOT_SURE)}** — not sure: the closest passages, which may not answer it.`,
-      `- **${literal(DOESNT_SAY)}** — no answer in the story; the closest passages follow, marked as not an answer.`,
+      `- Not sure: under “${literal(NOT_SURE)}” come the passages nearest to the question, which may not answer it.`,
+      `- “${literal(DOESNT_SAY)}”: the stories hold no answer; the closest passages follow, marked as not an answer.`,
+      '- A follow-up (“and lavrov?”, “when was that?”) is read with your previous question in the channel, or the thread’s last one; the reply says which.',
       '- Buttons: **More excerpts** (the next best passages), **Full paragraph** (the quoted paragraphs whole), 👍 and 👎.',
     ].join('\n'),
   ].join('\n\n');

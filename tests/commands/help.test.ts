@@ -53,12 +53,13 @@ describe('/help', () => {
     expect(text).toContain('**@Dateline**');
   });
 
-  it('explains citations, "not sure" and "doesn’t say" in the words answers use', () => {
+  it('explains citations, "not sure", "doesn’t say" and follow-ups in the words answers use', () => {
     const text = unescape(pages.join('\n'));
     expect(text).toContain('`¶12` — paragraph 12 of the story');
     expect(text).toContain('`Photo caption 7 — REUTERS/Name` — its 7th photo caption');
-    expect(text).toContain(`**${NOT_SURE}** — not sure`);
-    expect(text).toContain(`**${DOESNT_SAY}** — no answer in the story`);
+    expect(text).toContain(`- Not sure: under “${NOT_SURE}” come the passages nearest`);
+    expect(text).toContain(`- “${DOESNT_SAY}”: the stories hold no answer`);
+    expect(text).toContain('is read with your previous question in the channel');
     const declined = formatAnswer({ question: 'What was the score?', answered: false, excerpts: [] }).join('\n');
     expect(declined).toContain(`**${DOESNT_SAY}**`);
   });
