@@ -8,6 +8,7 @@ import { errorDetails } from '../app/error-details.js';
 import { BOT_KEYS, botSettings, isTokenRejected, TOKEN_REJECTED } from './config.js';
 import { relayReloads } from './shard-reload.js';
 import { envSecrets } from '../app/secrets.js';
+import { unreachableError, unreachableMessage } from './unreachable.js';
 
 /**
  * The shard count Discord recommends, from `/gateway/bot` of `apiUrl`.
@@ -76,6 +77,11 @@ export async function launchSharded(env: NodeJS.ProcessEnv, options: ShardedOpti
   } catch (error) {
     if (isTokenRejected(error)) {
       stderr(`error: ${TOKEN_REJECTED}\n`);
+      return { ok: false, exitCode: 2 };
+    }
+    const unreachable = unreachableError(error);
+    if (unreachable) {
+      stderr(`error: ${unreachableMessage(discord.apiUrl, unreachable)}\n`);
       return { ok: false, exitCode: 2 };
     }
     logger.fatal({ error: errorDetails(error, secrets) }, 'Could not ask Discord how many shards to run');

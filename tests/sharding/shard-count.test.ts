@@ -30,7 +30,7 @@ describe('SHARD_COUNT and the recommended shard count', () => {
     expect(fake.requests.filter((r) => r.path === '/gateway/bot').at(-1)?.authorization).toBe(`Bot ${fake.token}`);
   });
 
-  it('exits 2 before starting any shard when SHARD_COUNT is bad or the token is rejected', async () => {
+  it('exits 2 before starting any shard when SHARD_COUNT is bad, the token is rejected or Discord cannot be reached', async () => {
     const base = { DISCORD_TOKEN: fake.token, DISCORD_CLIENT_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
     let stderr = '';
     expect(await launchSharded({ ...base, SHARD_COUNT: 'lots' }, { stderr: (t) => (stderr += t) })).toEqual({ ok: false, exitCode: 2 });
@@ -38,6 +38,10 @@ describe('SHARD_COUNT and the recommended shard count', () => {
     stderr = '';
     expect(await launchSharded({ ...base, DISCORD_TOKEN: 'wrong-token' }, { stderr: (t) => (stderr += t), writeLog: () => {} })).toEqual({ ok: false, exitCode: 2 });
     expect(stderr).toContain('Discord rejected DISCORD_TOKEN');
+    stderr = '';
+    const nowhere = 'http://discord.invalid/api';
+    expect(await launchSharded({ ...base, DISCORD_API_URL: nowhere }, { stderr: (t) => (stderr += t), writeLog: () => {} })).toEqual({ ok: false, exitCode: 2 });
+    expect(stderr).toMatch(/^error: Could not reach Discord at http:\/\/discord\.invalid\/api \(getaddrinfo (ENOTFOUND|EAI_AGAIN) discord\.invalid\): no network route to Discord; check DISCORD_API_URL or the network\.\n$/);
     stderr = '';
     expect(await launchSharded({}, { stderr: (t) => (stderr += t) })).toEqual({ ok: false, exitCode: 2 });
     expect(stderr).toContain('DISCORD_TOKEN is not set');
