@@ -1,10 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../src/app/app-context.js';
 import { parseAppConfig } from '../../src/app/config.js';
-import { loadCommands } from '../../src/app/load-commands.js';
-import { runChat } from '../../src/chat/chat-session.js';
 import { createCoreContext } from '../../src/core-context.js';
+import { chatLines, quotedLines } from '../support/chat.js';
 import { bundledEmbedder, memoryLogger, seedText, testConfig } from '../support/fixtures.js';
 
 /** `dateline chat` keeps the session's previous question, as a Discord channel keeps the asker's. */
@@ -12,19 +10,8 @@ import { bundledEmbedder, memoryLogger, seedText, testConfig } from '../support/
 let ctx: AppContext;
 let story: string;
 
-/** One chat session: the lines typed in order; resolves with everything it printed. */
-async function session(...lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (d) => (text += d));
-  const done = runChat(ctx, await loadCommands(), { input, output });
-  input.end(`${lines.join('\n')}\n`);
-  await done;
-  return text;
-}
-
-const quoted = (text: string) => text.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+const session = (...lines: string[]) => chatLines(ctx, lines);
+const quoted = quotedLines;
 
 beforeAll(async () => {
   const config = await testConfig();

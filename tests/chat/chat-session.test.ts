@@ -6,6 +6,7 @@ import { loadCommands } from '../../src/app/load-commands.js';
 import { chatReadline, runChat } from '../../src/chat/chat-session.js';
 import { displayWidth, wrapText } from '../../src/chat/wrap.js';
 import { createCoreContext } from '../../src/core-context.js';
+import { chatLines, quotedLines } from '../support/chat.js';
 import { bundledEmbedder, memoryLogger, seedText, testConfig } from '../support/fixtures.js';
 
 /** `dateline chat` runs the bot's own commands through a terminal adapter: type lines in, read what Discord would show. */
@@ -17,15 +18,8 @@ async function chat(...lines: string[]): Promise<string> {
   return chatWith({}, ...lines);
 }
 
-async function chatWith(options: { width?: () => number }, ...lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (d) => (text += d));
-  const done = runChat(ctx, await loadCommands(), { input, output, ...options });
-  input.end(`${lines.join('\n')}\n`);
-  await done;
-  return text;
+function chatWith(options: { width?: () => number }, ...lines: string[]): Promise<string> {
+  return chatLines(ctx, lines, options);
 }
 
 /** A stand-in for a terminal: streams that say they are TTYs, keys typed one chunk at a time as a person would. */
@@ -46,7 +40,7 @@ async function until(read: () => string, re: RegExp, count = 1): Promise<void> {
   throw new Error(`timed out waiting for ${re} in:\n${read()}`);
 }
 
-const quoted = (text: string) => text.split('\n').filter((l) => l.startsWith('> ')).map((l) => l.slice(2));
+const quoted = quotedLines;
 
 beforeAll(async () => {
   const config = await testConfig();

@@ -1,11 +1,9 @@
-import { PassThrough } from 'node:stream';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppContext } from '../../src/app/app-context.js';
 import type { Conversation, Reply } from '../../src/app/conversation.js';
-import { loadCommands } from '../../src/app/load-commands.js';
-import { runChat } from '../../src/chat/chat-session.js';
 import { ServerSettingsStore } from '../../src/settings/server-settings-store.js';
 import { execute } from '../../commands/settings.js';
+import { chatLines } from '../support/chat.js';
 import { memoryLogger, tempDir } from '../support/fixtures.js';
 
 /** `/settings` as `dateline chat` reads it (the terminal moderates) and its checks; tests/discord/threads-and-settings.test.ts runs it through Discord. */
@@ -18,16 +16,7 @@ beforeEach(async () => {
   ctx = { settings: new ServerSettingsStore(await tempDir()), logger: memoryLogger().logger, secrets: [] } as unknown as AppContext;
 });
 
-async function chat(...lines: string[]): Promise<string> {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (d) => (text += d));
-  const done = runChat(ctx, await loadCommands(), { input, output });
-  input.end(`${lines.join('\n')}\n`);
-  await done;
-  return text;
-}
+const chat = (...lines: string[]) => chatLines(ctx, lines);
 
 describe('/settings in dateline chat', () => {
   it('shows the defaults privately, saying the terminal itself always answers', async () => {
@@ -39,12 +28,12 @@ describe('/settings in dateline chat', () => {
     expect(out).toContain('Only you can see this');
   });
 
-  it('restricts answers to listed channels given as <#id> or an id, and sets thread mode for one channel', async () => {
+  it('restricts answers to listed channels given as <#id> or an id, and sets thread mode for one channel (the terminal shows <#id> as #id)', async () => {
     const out = await chat(`/settings answer:listed add:<#${NEWS}>`, `/settings add:${CHAT} threads:on channel:<#${CHAT}>`);
     expect(out).toContain(`Saved.`);
-    expect(out).toContain(`Answers questions only in <#${NEWS}> and threads under it.`);
-    expect(out).toContain(`Answers questions only in <#${NEWS}> and <#${CHAT}> and threads under them.`);
-    expect(out).toMatch(new RegExp(`off server-wide, on in <#${CHAT}>\\.`));
+    expect(out).toContain(`Answers questions only in #${NEWS} and threads under it.`);
+    expect(out).toContain(`Answers questions only in #${NEWS} and #${CHAT} and threads under them.`);
+    expect(out).toMatch(new RegExp(`off server-wide, on in #${CHAT}\\.`));
     expect(ctx.settings.get('terminal')).toMatchObject({ answerIn: 'listed', listed: [NEWS, CHAT], threads: false, channelThreads: { [CHAT]: true } });
   });
 
