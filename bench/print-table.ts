@@ -60,7 +60,7 @@ export function formatReport(r: BenchResults): string {
     '',
     `Warm answers, in process (ms); exact = ${r.exact_search === 'hnswlib-bruteforce' ? "hnswlib's C++ brute force" : 'JavaScript loop'}, speedup = exact p50 / p50`,
     formatColumns(
-      ['scale', 'p50', 'p95', 'p99', 'embed p50', 'vector p50', 'lexical p50', 'selection p50', 'exact p50', 'speedup vs exact', 'recall@10'],
+      ['scale', 'p50', 'p95', 'p99', 'embed p50', 'vector p50', 'lexical p50', 'selection p50', 'exact p50', 'speedup vs exact', 'exact search p50', 'search speedup', 'recall@10'],
       r.sizes.map((s) => [
         `×${s.scale}`,
         f(s.answer_ms.p50, 2),
@@ -72,6 +72,8 @@ export function formatReport(r: BenchResults): string {
         f(s.stage_ms.selection.p50, 2),
         f(s.exact_answer_ms.p50, 2),
         `${f(s.speedup_vs_exact, 1)}×`,
+        s.exact_search_ms ? f(s.exact_search_ms.p50, 2) : '–',
+        s.search_speedup_vs_exact === undefined ? '–' : `${f(s.search_speedup_vs_exact, 1)}×`,
         f(s.recall_at_10, 3),
       ]),
     ),

@@ -24,8 +24,12 @@ export const sizeResultSchema = z.object({
   recall_at_10: z.number(),
   /** The same whole answer with exact search instead of the HNSW graph (see `exact_search` for which). */
   exact_answer_ms: ms,
-  /** exact_answer_ms.p50 / answer_ms.p50: what the graph saves over exact search. */
+  /** exact_answer_ms.p50 / answer_ms.p50: what the graph saves over exact search, per whole answer (lexical search and selection included on both sides). */
   speedup_vs_exact: z.number(),
+  /** The vector search stage alone with exact search (hnswlib's C++ brute force), as `stage_ms.vector_search` measures the graph's (absent in older runs). */
+  exact_search_ms: ms.optional(),
+  /** exact_search_ms.p50 / stage_ms.vector_search.p50: the graph against the exact scan, search for search (absent in older runs). */
+  search_speedup_vs_exact: z.number().optional(),
   /** The larger of cli_rss_mb and bot_rss_mb: what the memory target is checked against. */
   rss_mb: z.number(),
   cli_rss_mb: z.number(),

@@ -73,6 +73,7 @@ async function measureSize(scale: number, options: BenchOptions, sources: Archiv
   const hnswTimes = await timeAnswers(index, ctx.embedder, workload, answerOptions);
   const exactTimes = await timeAnswers(exact, ctx.embedder, workload, answerOptions);
   const stages = await timeStages(index, ctx.embedder, workload, answerOptions);
+  const exactSearch = (await timeStages(exact, ctx.embedder, workload, answerOptions)).vector_search;
   log(`×${scale}: recall@10 over ${ctx.questions.recall.length} questions`);
   const recall = await indexRecall(index, ctx.embedder, ctx.questions.recall, 10);
   if (scale === 1) {
@@ -103,6 +104,8 @@ async function measureSize(scale: number, options: BenchOptions, sources: Archiv
     ef_search: (index.vector as HnswVectorIndex).efSearch,
     exact_answer_ms: exactAnswer,
     speedup_vs_exact: Number((exactAnswer.p50 / answer.p50).toFixed(2)),
+    exact_search_ms: exactSearch,
+    search_speedup_vs_exact: Number((exactSearch.p50 / stages.vector_search.p50).toFixed(2)),
     rss_mb: Math.max(memory.cli, memory.bot),
     cli_rss_mb: memory.cli,
     bot_rss_mb: memory.bot,

@@ -61,7 +61,16 @@ export const TARGETS: readonly Target[] = [
   { target: '×10000: warm answer p50 (#16)', name: '×10000 warm p50', metric: 'warm_p50', scale: 10000, value: (_, s) => s?.answer_ms.p50, at: 'most', limit: 5, unit: 'ms' },
   { target: '×10000: warm answer p99 (#16)', name: '×10000 warm p99', metric: 'warm_p99', scale: 10000, value: (_, s) => s?.answer_ms.p99, at: 'most', limit: 20, unit: 'ms' },
   { target: '×10000: hnswlib recall@10 (#16)', name: '×10000 recall@10', metric: 'recall_at_10', scale: 10000, value: (_, s) => s?.recall_at_10, at: 'least', limit: 0.98, unit: '' },
-  { target: '×10000: exact (hnswlib brute force) p50 / hnswlib p50 (#16)', name: '×10000 speed-up over exact', metric: 'speedup_vs_exact', scale: 10000, value: (_, s) => s?.speedup_vs_exact, at: 'least', limit: 5, unit: '×' },
+  {
+    target: '×10000: vector search, exact C++ scan (hnswlib brute force) p50 / hnswlib graph p50 (#16)',
+    name: '×10000 search speed-up over exact',
+    metric: 'speedup_vs_exact',
+    scale: 10000,
+    value: (_, s) => s?.search_speedup_vs_exact,
+    at: 'least',
+    limit: 5,
+    unit: '×',
+  },
   { target: '×10000: peak RSS (CLI, bot, adding a story) (#16)', name: '×10000 peak RSS', metric: 'peak_rss', scale: 10000, value: (_, s) => (s ? Math.max(s.rss_mb, s.add_story_rss_mb ?? 0) : undefined), at: 'most', limit: 2048, unit: 'MiB' },
 ];
 

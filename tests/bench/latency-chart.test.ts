@@ -23,6 +23,7 @@ function size(scale: number, chunks: number, over: Partial<SizeResult> = {}): Si
     recall_at_10: 0.99,
     exact_answer_ms: ms(0.9, 5),
     speedup_vs_exact: 6,
+    search_speedup_vs_exact: 8,
     rss_mb: 100 + scale * 0.7,
     cli_rss_mb: 90 + scale * 0.7,
     bot_rss_mb: 100 + scale * 0.7,

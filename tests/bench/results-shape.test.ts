@@ -45,7 +45,7 @@ describe('npm run bench, on a tiny run (scales 1 and 2, a few questions, one pro
     expect(sizes.map((s) => s.stories)).toEqual([1, 2]);
     for (const size of sizes) {
       expect(Object.keys(size)).toEqual(
-        expect.arrayContaining(['scale', 'stories', 'chunks', 'build_s', 'chunks_per_s', 'index_bytes', 'answer_ms', 'stage_ms', 'recall_at_10', 'exact_answer_ms', 'speedup_vs_exact', 'rss_mb']),
+        expect.arrayContaining(['scale', 'stories', 'chunks', 'build_s', 'chunks_per_s', 'index_bytes', 'answer_ms', 'stage_ms', 'recall_at_10', 'exact_answer_ms', 'speedup_vs_exact', 'exact_search_ms', 'search_speedup_vs_exact', 'rss_mb']),
       );
       expect(Object.keys(size.answer_ms as object)).toEqual(['p50', 'p95', 'p99']);
       expect(Object.keys(size.stage_ms as object)).toEqual(['embed', 'vector_search', 'lexical_search', 'selection']);

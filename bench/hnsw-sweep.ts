@@ -1,0 +1,91 @@
+/**
+ * The graph parameters for an archive: for one (M, efConstruction), the
+ * graph's insertion time over an archive's sentence vectors, and recall@10
+ * and search time per efSearch against exact search, beside hnswlib's C++
+ * brute force on the same vectors (issue #16).
+ *
+ *   node dist/bench/hnsw-sweep.js <seeds dir> <index dir> <M> <efConstruction> [--queries 300] [--seed 11]
+ *
+ * The index dir holds a built generation of the seeds (its vectors are
+ * reused; the graph is built afresh with the given parameters). The queries
+ * are archive questions (`archiveQuestions`) with another seed than the
+ * bench's recall queries, embedded with the index's model. Prints one JSON
+ * line; `bench/results/hnsw-sweep.json` keeps the runs behind the defaults.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import hnswlib from 'hnswlib-node';
+import { parseConfig } from '../src/config.js';
+import { createCoreContext } from '../src/core-context.js';
+import { ExactVectorIndex } from '../src/index/vector.js';
+import { createLogger } from '../src/logger.js';
+import { archiveQuestions } from './archive-questions.js';
+import { percentiles } from './percentiles.js';
+
+/** The efSearch values tried. */
+const EF_SEARCH = [64, 128, 200, 300, 400, 600];
+/** Hits asked of each search, as retrieval asks. */
+const K = 40;
+/** Similarities this close count as equally near (duplicate sentences). */
+const TIE = 1e-5;
+
+function option(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(name);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+}
+
+const args = process.argv.slice(2);
+const [seedsDir, indexDir, mText, efcText] = args;
+if (!seedsDir || !indexDir || !Number(mText) || !Number(efcText)) {
+  process.stderr.write('usage: node dist/bench/hnsw-sweep.js <seeds dir> <index dir> <M> <efConstruction> [--queries 300] [--seed 11]\n');
+  process.exit(2);
+}
+const m = Number(mText);
+const efConstruction = Number(efcText);
+const ctx = await createCoreContext(parseConfig({ SEEDS_DIR: seedsDir, INDEX_DIR: indexDir }), createLogger({ level: 'warn' }));
+const index = await ctx.index.open();
+const dim = index.manifest.model.dimension;
+const n = index.vectors.length / dim;
+const row = (i: number) => Array.from(index.vectors.subarray(i * dim, (i + 1) * dim));
+const files = fs
+  .readdirSync(seedsDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((name) => ({ name, text: fs.readFileSync(path.join(seedsDir, name), 'utf8') }));
+const queries = await ctx.embedder.embed(archiveQuestions(files, option(args, '--queries', 300), option(args, '--seed', 11)).map((q) => q.q));
+const exact = new ExactVectorIndex(index.vectors, dim);
+const truth = queries.map((q) => exact.search(q, 10));
+
+const graph = new hnswlib.HierarchicalNSW('cosine', dim);
+const started = performance.now();
+graph.initIndex(n, m, efConstruction, 42, true);
+for (let i = 0; i < n; i++) graph.addPoint(row(i), i);
+const buildS = (performance.now() - started) / 1000;
+
+const brute = new hnswlib.BruteforceSearch('cosine', dim);
+brute.initIndex(n);
+for (let i = 0; i < n; i++) brute.addPoint(row(i), i);
+const timed = (search: (q: number[]) => void) =>
+  queries.map((q) => {
+    const a = Array.from(q);
+    const t = performance.now();
+    search(a);
+    return performance.now() - t;
+  });
+const bruteforce = percentiles(timed((q) => brute.searchKnn(q, K)));
+
+const rows = EF_SEARCH.map((ef) => {
+  graph.setEf(ef);
+  let recall = 0;
+  const times = queries.map((q, i) => {
+    const a = Array.from(q);
+    const t = performance.now();
+    const found = graph.searchKnn(a, K);
+    const ms = performance.now() - t;
+    const kth = truth[i]!.at(-1)!.similarity;
+    recall += Math.min(10, found.distances.slice(0, 10).filter((d) => 1 - d >= kth - TIE).length) / 10;
+    return ms;
+  });
+  const p = percentiles(times);
+  return { ef_search: ef, recall_at_10: Number((recall / queries.length).toFixed(4)), search_ms: { p50: p.p50, p99: p.p99 }, speedup_vs_bruteforce: Number((bruteforce.p50 / p.p50).toFixed(2)) };
+});
+process.stdout.write(`${JSON.stringify({ m, ef_construction: efConstruction, vectors: n, build_s: Number(buildS.toFixed(1)), bruteforce_ms: { p50: bruteforce.p50, p99: bruteforce.p99 }, rows })}\n`);
