@@ -39,9 +39,9 @@ const schema = z.object({
   MAX_SEED_BYTES: positiveInt(1024, 1024 ** 3).default(DEFAULT_MAX_SEED_BYTES),
   /** Excerpts per answer (1–10). Default 3. */
   ANSWER_EXCERPTS: positiveInt(1, 10).default(3),
-  /** hnswlib graph degree M (4–64). Default 24. */
+  /** hnswlib graph degree M (4–64). Default 16. */
   HNSW_M: positiveInt(4, 64).default(DEFAULT_HNSW.m),
-  /** hnswlib efConstruction (16–1000). Default 100. */
+  /** hnswlib efConstruction (16–1000). Default 200. */
   HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(DEFAULT_HNSW.efConstruction),
   /** hnswlib efSearch (10–1000), or `auto`: 128, growing with the corpus above 40,000 sentences (`resolveEfSearch`). Default auto. */
   HNSW_EF_SEARCH: z.union([z.literal('auto'), positiveInt(10, 1000)]).default(DEFAULT_HNSW.efSearch),

@@ -31,7 +31,7 @@ describe('parseConfig', () => {
     expect(parseConfig({}).hnsw.efSearch).toBe('auto');
     expect(parseConfig({ HNSW_EF_SEARCH: '600' }).hnsw.efSearch).toBe(600);
     expect(() => parseConfig({ HNSW_EF_SEARCH: 'fast' })).toThrow(/HNSW_EF_SEARCH="fast"/);
-    expect([31, 40_000, 100_000, 361_725, 10_000_000].map((n) => resolveEfSearch('auto', n))).toEqual([128, 128, 183, 302, 1000]);
+    expect([31, 40_000, 100_000, 361_725, 10_000_000].map((n) => resolveEfSearch('auto', n))).toEqual([128, 128, 243, 598, 1000]);
     expect(resolveEfSearch(64, 361_725)).toBe(64);
   });
 

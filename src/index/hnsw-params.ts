@@ -1,16 +1,8 @@
 /** hnswlib graph parameters (see the hnswlib docs for the trade-offs). */
 export interface HnswParams {
-  /**
-   * Links per node (4–64). Default 24: at 361,760 archive sentences it reaches
-   * recall@10 0.985 with efSearch 300 where M 16 needed 600 for 0.99
-   * (`bench/results/hnsw-sweep.json`), so searches are about 1.5× faster.
-   */
+  /** Links per node (4–64). Default 16 (M 24 / efConstruction 100 was tried for archives: DESIGN.md, "Archive scale"). */
   m: number;
-  /**
-   * Candidate list while building (16–1000). Default 100: at 361,760 sentences
-   * it halves the graph's insertion time against 200 with recall unchanged
-   * (M 16: 0.990 against 0.988 at efSearch 600).
-   */
+  /** Candidate list while building (16–1000). Default 200. */
   efConstruction: number;
   /**
    * Candidate list while searching (10–1000), or `auto` (the default): 128 up
@@ -25,16 +17,15 @@ const AUTO_EF_FLAT = 40_000;
 
 /**
  * The candidate list a search uses: `efSearch` as given, or for `auto`
- * 128 · (count / 40,000)^0.39 above 40,000 vectors, at most 1,000 — 302 at
- * 361,725 sentences, where the default graph (M 24, efConstruction 100)
- * measured recall@10 0.971 at 200 and 0.985 at 300 (DESIGN.md,
- * `bench/results/hnsw-sweep.json`).
+ * 128 · (count / 40,000)^0.7 above 40,000 vectors, at most 1,000 — 598 at
+ * 361,725 sentences, where a sweep measured recall@10 0.976 at 400 and 0.988
+ * at 600 for 0.9 ms more per search than 128's 0.892 (DESIGN.md).
  */
 export function resolveEfSearch(efSearch: number | 'auto', count: number): number {
   if (efSearch !== 'auto') return efSearch;
   if (count <= AUTO_EF_FLAT) return 128;
-  return Math.min(1000, Math.round(128 * (count / AUTO_EF_FLAT) ** 0.39));
+  return Math.min(1000, Math.round(128 * (count / AUTO_EF_FLAT) ** 0.7));
 }
 
 /** The defaults `HNSW_M`, `HNSW_EF_CONSTRUCTION` and `HNSW_EF_SEARCH` take (a separate module so settings can name them without loading hnswlib). */
-export const DEFAULT_HNSW: HnswParams = { m: 24, efConstruction: 100, efSearch: 'auto' };
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 200, efSearch: 'auto' };
