@@ -87,7 +87,10 @@ function referenceAt(tokens: readonly WordToken[], i: number, story: StoryWords)
  * ("what did lavrov say at his briefing" stands alone).
  */
 export function followUpCue(question: string, story: StoryWords): FollowUpCue | undefined {
-  const { text, tokens } = wordsOf(question, story);
+  return cueOf(wordsOf(question, story), story);
+}
+
+function cueOf({ text, tokens }: { text: string; tokens: WordToken[] }, story: StoryWords): FollowUpCue | undefined {
   if (tokens.length === 0) return undefined;
   if (CONTINUATION.test(text.trim())) return 'continuation';
   if (tokens.some((_, i) => referenceAt(tokens, i, story))) return 'reference';
@@ -96,18 +99,15 @@ export function followUpCue(question: string, story: StoryWords): FollowUpCue | 
   return undefined;
 }
 
-/** The names of `tokens`, as runs joined by `and`/`,` ("kerry and lavrov"), with where each run is in `text`. */
-function nameRuns(tokens: readonly WordToken[], story: StoryWords): { start: number; end: number; words: string[] }[] {
-  const runs: { start: number; end: number; words: string[] }[] = [];
+/** Where the names of `tokens` stand in their text, as runs of adjacent names or names joined by `and` ("kerry and lavrov"). */
+function nameRuns(tokens: readonly WordToken[], story: StoryWords): { start: number; end: number }[] {
+  const runs: { start: number; end: number }[] = [];
+  const isName = (i: number) => i >= 0 && story.isName(tokens[i]!.word);
   for (let i = 0; i < tokens.length; i++) {
-    if (!story.isName(tokens[i]!.word)) continue;
-    const last = runs.at(-1);
-    const joined = last && tokens.slice(0, i).findLastIndex((t) => story.isName(t.word)) === i - 1;
-    const linked = last && tokens[i - 1]?.word === 'and' && story.isName(tokens[i - 2]?.word ?? '');
-    if (last && (joined || linked)) {
-      last.end = tokens[i]!.end;
-      last.words.push(tokens[i]!.word);
-    } else runs.push({ start: tokens[i]!.start, end: tokens[i]!.end, words: [tokens[i]!.word] });
+    if (!isName(i)) continue;
+    const continues = isName(i - 1) || (tokens[i - 1]?.word === 'and' && isName(i - 2));
+    if (continues) runs.at(-1)!.end = tokens[i]!.end;
+    else runs.push({ start: tokens[i]!.start, end: tokens[i]!.end });
   }
   return runs;
 }
@@ -132,15 +132,15 @@ function subjectOf(previous: string, story: StoryWords): string {
  *   type comes from the follow-up.
  */
 export function readFollowUp(question: string, previous: string, story: StoryWords): FollowUpReading | undefined {
-  const cue = followUpCue(question, story);
-  if (!cue) return undefined;
   const asked = question.trim().replace(/[?!.\s]+$/, '');
+  const read = wordsOf(asked, story);
+  const cue = cueOf(read, story);
+  if (!cue) return undefined;
   if (cue === 'continuation') {
-    const { text } = wordsOf(asked, story);
-    const rest = text.trim().replace(CONTINUATION, '').trim();
+    const rest = read.text.trim().replace(CONTINUATION, '').trim();
     const restTokens = words(rest);
     const names = restTokens.filter((t) => story.isName(t.word)).map((t) => t.word);
-    const isPhrase = restTokens.length > 0 && restTokens.length <= 4 && !restTokens.some((t) => QUESTION_WORDS.has(t.word) && t.word !== 'one');
+    const isPhrase = restTokens.length > 0 && restTokens.length <= 4 && !restTokens.some((t) => QUESTION_WORDS.has(t.word));
     const before = wordsOf(previous, story);
     const runs = nameRuns(before.tokens, story);
     if (isPhrase && names.length > 0 && runs.length > 0) {
