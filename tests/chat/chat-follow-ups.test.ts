@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext, type AppContext } from '../../src/app/app-context.js';
-import { parseAppConfig } from '../../src/app/config.js';
-import { createCoreContext } from '../../src/core-context.js';
-import { chatLines, quotedLines } from '../support/chat.js';
-import { bundledEmbedder, memoryLogger, seedText, testConfig } from '../support/fixtures.js';
+import type { AppContext } from '../../src/app/app-context.js';
+import { chatAppContext, chatLines, quotedLines } from '../support/chat.js';
+import { seedText } from '../support/fixtures.js';
 
 /** `dateline chat` keeps the session's previous question, as a Discord channel keeps the asker's. */
 
@@ -11,11 +9,9 @@ let ctx: AppContext;
 let story: string;
 
 const session = (...lines: string[]) => chatLines(ctx, lines);
-const quoted = quotedLines;
 
 beforeAll(async () => {
-  const config = await testConfig();
-  ctx = createAppContext(await createCoreContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() }), parseAppConfig({}));
+  ctx = await chatAppContext();
   story = await seedText();
 }, 30_000);
 afterAll(() => ctx?.feedback.close());
@@ -25,8 +21,8 @@ describe('follow-ups in dateline chat', () => {
     const out = await session('/ask Who took the photo in Sevastopol?', '/ask and the Kurultai one?');
     const second = out.slice(out.lastIndexOf('Q: and the Kurultai one?'));
     expect(second).toMatch(/^Q: and the Kurultai one\?\nfollowing up on: “Who took the photo in Sevastopol\?”/);
-    expect(quoted(second)[0]).toContain('Kurultai');
-    for (const q of quoted(out)) expect(story).toContain(q);
+    expect(quotedLines(second)[0]).toContain('Kurultai');
+    for (const q of quotedLines(out)) expect(story).toContain(q);
   });
 
   it('starts each chat afresh: a new session has no previous question', async () => {

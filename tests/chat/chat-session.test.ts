@@ -1,13 +1,11 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppContext, type AppContext } from '../../src/app/app-context.js';
-import { parseAppConfig } from '../../src/app/config.js';
+import type { AppContext } from '../../src/app/app-context.js';
 import { loadCommands } from '../../src/app/load-commands.js';
 import { chatReadline, runChat } from '../../src/chat/chat-session.js';
 import { displayWidth, wrapText } from '../../src/chat/wrap.js';
-import { createCoreContext } from '../../src/core-context.js';
-import { chatLines, quotedLines } from '../support/chat.js';
-import { bundledEmbedder, memoryLogger, seedText, testConfig } from '../support/fixtures.js';
+import { chatAppContext, chatLines, quotedLines } from '../support/chat.js';
+import { seedText } from '../support/fixtures.js';
 
 /** `dateline chat` runs the bot's own commands through a terminal adapter: type lines in, read what Discord would show. */
 
@@ -43,8 +41,7 @@ async function until(read: () => string, re: RegExp, count = 1): Promise<void> {
 const quoted = quotedLines;
 
 beforeAll(async () => {
-  const config = await testConfig();
-  ctx = createAppContext(await createCoreContext(config, memoryLogger().logger, { embedder: await bundledEmbedder() }), parseAppConfig({}));
+  ctx = await chatAppContext();
   story = await seedText();
 }, 30_000);
 afterAll(() => ctx?.feedback.close());
