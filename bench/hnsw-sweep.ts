@@ -17,17 +17,16 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { parseConfig } from '../src/config.js';
 import { createCoreContext } from '../src/core-context.js';
-import { ExactVectorIndex } from '../src/index/vector.js';
+import { ExactVectorIndex, type VectorSearch } from '../src/index/vector.js';
 import { createLogger } from '../src/logger.js';
 import { archiveQuestions } from './archive-questions.js';
 import { percentiles } from './percentiles.js';
+import { recallAtK } from './vector-recall.js';
 
 /** The efSearch values tried. */
 const EF_SEARCH = [64, 128, 200, 300, 400, 600];
 /** Hits asked of each search, as retrieval asks. */
-const K = 40;
-/** Similarities this close count as equally near (duplicate sentences). */
-const TIE = 1e-5;
+const HITS = 40;
 
 function option(args: string[], name: string, fallback: number): number {
   const at = args.indexOf(name);
@@ -46,6 +45,7 @@ const ctx = await createCoreContext(parseConfig({ SEEDS_DIR: seedsDir, INDEX_DIR
 const index = await ctx.index.open();
 const dim = index.manifest.model.dimension;
 const n = index.vectors.length / dim;
+const K = Math.min(HITS, n);
 const row = (i: number) => Array.from(index.vectors.subarray(i * dim, (i + 1) * dim));
 const files = fs
   .readdirSync(seedsDir)
@@ -53,7 +53,6 @@ const files = fs
   .map((name) => ({ name, text: fs.readFileSync(path.join(seedsDir, name), 'utf8') }));
 const queries = await ctx.embedder.embed(archiveQuestions(files, option(args, '--queries', 300), option(args, '--seed', 11)).map((q) => q.q));
 const exact = new ExactVectorIndex(index.vectors, dim);
-const truth = queries.map((q) => exact.search(q, 10));
 
 const graph = new hnswlib.HierarchicalNSW('cosine', dim);
 const started = performance.now();
@@ -73,19 +72,17 @@ const timed = (search: (q: number[]) => void) =>
   });
 const bruteforce = percentiles(timed((q) => brute.searchKnn(q, K)));
 
+const graphSearch: VectorSearch = {
+  count: n,
+  search: (q, k) => {
+    const { neighbors, distances } = graph.searchKnn(Array.from(q), k);
+    return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
+  },
+};
 const rows = EF_SEARCH.map((ef) => {
   graph.setEf(ef);
-  let recall = 0;
-  const times = queries.map((q, i) => {
-    const a = Array.from(q);
-    const t = performance.now();
-    const found = graph.searchKnn(a, K);
-    const ms = performance.now() - t;
-    const kth = truth[i]!.at(-1)!.similarity;
-    recall += Math.min(10, found.distances.slice(0, 10).filter((d) => 1 - d >= kth - TIE).length) / 10;
-    return ms;
-  });
-  const p = percentiles(times);
-  return { ef_search: ef, recall_at_10: Number((recall / queries.length).toFixed(4)), search_ms: { p50: p.p50, p99: p.p99 }, speedup_vs_bruteforce: Number((bruteforce.p50 / p.p50).toFixed(2)) };
+  const recall = recallAtK(graphSearch, exact, queries, 10);
+  const p = percentiles(timed((q) => graph.searchKnn(q, K)));
+  return { ef_search: ef, recall_at_10: Number(recall.toFixed(4)), search_ms: { p50: p.p50, p99: p.p99 }, speedup_vs_bruteforce: Number((bruteforce.p50 / p.p50).toFixed(2)) };
 });
 process.stdout.write(`${JSON.stringify({ m, ef_construction: efConstruction, vectors: n, build_s: Number(buildS.toFixed(1)), bruteforce_ms: { p50: bruteforce.p50, p99: bruteforce.p99 }, rows })}\n`);
