@@ -44,15 +44,15 @@ const efConstruction = Number(efcText);
 const ctx = await createCoreContext(parseConfig({ SEEDS_DIR: seedsDir, INDEX_DIR: indexDir }), createLogger({ level: 'warn' }));
 const index = await ctx.index.open();
 const dim = index.manifest.model.dimension;
-const n = index.vectors.length / dim;
+const n = index.vectors.count;
 const K = Math.min(HITS, n);
-const row = (i: number) => Array.from(index.vectors.subarray(i * dim, (i + 1) * dim));
+const row = (i: number) => Array.from(index.vectors.flat().subarray(i * dim, (i + 1) * dim));
 const files = fs
   .readdirSync(seedsDir)
   .filter((f) => f.endsWith('.txt'))
   .map((name) => ({ name, text: fs.readFileSync(path.join(seedsDir, name), 'utf8') }));
 const queries = await ctx.embedder.embed(archiveQuestions(files, option(args, '--queries', 300), option(args, '--seed', 11)).map((q) => q.q));
-const exact = new ExactVectorIndex(index.vectors, dim);
+const exact = new ExactVectorIndex(index.vectors.flat(), dim);
 
 const graph = new hnswlib.HierarchicalNSW('cosine', dim);
 const started = performance.now();

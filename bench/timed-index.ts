@@ -70,5 +70,5 @@ export function timedIndex(index: CorpusIndex): { index: CorpusIndex; clock: Sea
 
 /** A copy of `index` that searches every chunk vector with hnswlib's C++ brute force instead of its graph: the same pipeline, exact. */
 export function exactIndex(index: CorpusIndex): CorpusIndex {
-  return { ...index, vector: new BruteforceVectorIndex(index.vectors, index.manifest.model.dimension) };
+  return { ...index, vector: new BruteforceVectorIndex(index.vectors.flat(), index.manifest.model.dimension) };
 }

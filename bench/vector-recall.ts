@@ -25,5 +25,5 @@ export function recallAtK(approximate: VectorSearch, exact: VectorSearch, querie
 /** recall@k of the index's hnswlib graph against an exact scan of the same chunk vectors, for the embedded `questions`. */
 export async function indexRecall(index: CorpusIndex, embedder: Embedder, questions: readonly string[], k: number): Promise<number> {
   const queries = await embedder.embed(questions);
-  return recallAtK(index.vector, new ExactVectorIndex(index.vectors, index.manifest.model.dimension), queries, k);
+  return recallAtK(index.vector, new ExactVectorIndex(index.vectors.flat(), index.manifest.model.dimension), queries, k);
 }

@@ -1,5 +1,5 @@
 import type { WordVectors } from '../embed/word-vectors.js';
-import { dotRows } from '../retrieve/dot-rows.js';
+import { dotRows } from '../index/dot-rows.js';
 import { stem } from '../text/tokenize.js';
 
 /**

@@ -8,6 +8,7 @@ import { Lexicon } from '../text/lexicon.js';
 import { SCHEMA_VERSION, type BuildSettings, type Manifest } from './manifest.js';
 import type { Story } from '../ingest/story.js';
 import { DEFAULT_HNSW } from './hnsw-params.js';
+import { MemoryVectorTable } from './vector-table.js';
 import { HnswVectorIndex } from './vector.js';
 
 /** Texts embedded per call. */
@@ -92,8 +93,8 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
     manifest,
     stories,
     chunks,
-    vectors: flatten(chunkVectors, dim),
-    unitVectors: flatten(vectors.slice(chunks.length), dim),
+    vectors: new MemoryVectorTable(flatten(chunkVectors, dim), dim),
+    unitVectors: new MemoryVectorTable(flatten(vectors.slice(chunks.length), dim), dim),
     units,
     unitRow,
     lexical,

@@ -4,6 +4,7 @@ import type { Lexicon } from '../text/lexicon.js';
 import type { LexicalSearch } from './lexical.js';
 import type { Manifest } from './manifest.js';
 import type { VectorSearch } from './vector.js';
+import type { VectorTable } from './vector-table.js';
 
 /**
  * A loaded, immutable index: everything needed to answer. A reindex builds a
@@ -14,10 +15,10 @@ export interface CorpusIndex {
   stories: Story[];
   /** Sentence chunks, `chunks[i].id === i`. */
   chunks: Chunk[];
-  /** Chunk vectors, row i at `i * dimension`. */
-  vectors: Float32Array;
+  /** Chunk vectors, row i for chunk i (in memory, or read from the pack as needed). */
+  vectors: VectorTable;
   /** Unit (paragraph, caption) vectors, row j for `units[j]`. */
-  unitVectors: Float32Array;
+  unitVectors: VectorTable;
   /** Every unit as `[story, unit]`, in the order of `unitVectors`. */
   units: [number, number][];
   /** Row of `units` for `[story][unit]`. */
@@ -63,7 +64,17 @@ export function row(flat: Float32Array, dimension: number, i: number): Float32Ar
 
 /** The unit table and its reverse lookup. */
 export function unitTable(stories: readonly Story[]): { units: [number, number][]; unitRow: number[][] } {
+  return unitTableOfCounts(stories.map((s) => s.units.length));
+}
+
+/** {@link unitTable} from how many units each story has (without reading the stories' units). */
+export function unitTableOfCounts(counts: ArrayLike<number>): { units: [number, number][]; unitRow: number[][] } {
   const units: [number, number][] = [];
-  const unitRow = stories.map((s, si) => s.units.map((_, ui) => units.push([si, ui]) - 1));
+  const unitRow: number[][] = [];
+  for (let si = 0; si < counts.length; si++) {
+    const rows: number[] = new Array(counts[si]!);
+    for (let ui = 0; ui < rows.length; ui++) rows[ui] = units.push([si, ui]) - 1;
+    unitRow.push(rows);
+  }
   return { units, unitRow };
 }

@@ -15,11 +15,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 /** Element types a section can hold. */
-export type SectionArray = Uint8Array | Uint32Array | Int32Array | Float32Array;
-type SectionType = 'u8' | 'u32' | 'i32' | 'f32';
+export type SectionArray = Uint8Array | Int8Array | Uint32Array | Int32Array | Float32Array;
+type SectionType = 'u8' | 'i8' | 'u32' | 'i32' | 'f32';
 
 const TYPES: Record<SectionType, { bytes: number; make: (buffer: ArrayBufferLike, offset: number, length: number) => SectionArray }> = {
   u8: { bytes: 1, make: (b, o, n) => new Uint8Array(b, o, n) },
+  i8: { bytes: 1, make: (b, o, n) => new Int8Array(b, o, n) },
   u32: { bytes: 4, make: (b, o, n) => new Uint32Array(b, o, n) },
   i32: { bytes: 4, make: (b, o, n) => new Int32Array(b, o, n) },
   f32: { bytes: 4, make: (b, o, n) => new Float32Array(b, o, n) },
@@ -27,6 +28,7 @@ const TYPES: Record<SectionType, { bytes: number; make: (buffer: ArrayBufferLike
 
 function typeOf(array: SectionArray): SectionType {
   if (array instanceof Uint8Array) return 'u8';
+  if (array instanceof Int8Array) return 'i8';
   if (array instanceof Uint32Array) return 'u32';
   if (array instanceof Int32Array) return 'i32';
   return 'f32';
@@ -124,15 +126,24 @@ export class Pack {
 
   /** Section `name` as an array of its type (a view when the pack is in memory, a copy read from disk otherwise). */
   array(name: string): SectionArray {
+    return this.slice(name, 0, this.info(name).length);
+  }
+
+  /** Elements `start` to `start + length` of section `name` (only those bytes are read from disk). */
+  slice(name: string, start: number, length: number): SectionArray {
     const s = this.info(name);
+    if (start < 0 || length < 0 || start + length > s.length) throw new Error(`elements ${start}–${start + length} lie outside section ${name} (${s.length})`);
     const type = TYPES[s.type];
-    const bytes = this.source.bytes(s.offset, s.length * type.bytes);
-    return type.make(bytes.buffer, bytes.byteOffset, s.length);
+    const bytes = this.source.bytes(s.offset + start * type.bytes, length * type.bytes);
+    return type.make(bytes.buffer, bytes.byteOffset, length);
   }
 
   /** Section `name`, checked to be of the given type. */
   u8(name: string): Uint8Array {
     return this.typed(name, 'u8') as Uint8Array;
+  }
+  i8(name: string): Int8Array {
+    return this.typed(name, 'i8') as Int8Array;
   }
   u32(name: string): Uint32Array {
     return this.typed(name, 'u32') as Uint32Array;

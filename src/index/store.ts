@@ -3,21 +3,24 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { ErrorId, UserFacingError } from '../errors.js';
 import type { CorpusIndex } from './corpus-index.js';
-import { indexPackParts, PACK_FILE, readIndexPack } from './index-pack.js';
+import { indexPackParts, PACK_FILE, readIndexPack, readQuantised } from './index-pack.js';
 import { Pack } from './pack.js';
 import { fileBytes, memoryBytes } from '../text/byte-source.js';
 import { ensureIndexFolder } from './lock.js';
 import type { SeedStamp } from '../ingest/seed-stamp.js';
 import { manifestSchema, staleKind, staleReason, withStamps, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
 import type { HnswParams } from './hnsw-params.js';
-import { ExactVectorIndex, HnswVectorIndex, type VectorSearch } from './vector.js';
+import { HnswVectorIndex, type VectorSearch } from './vector.js';
+import { QuantisedVectorIndex } from './quantised-scan.js';
 
 /**
  * How a loaded index searches its vectors: `graph` reads the HNSW graph
  * (long-running processes: the bot, `ask -`, eval); `scan` reads no graph
- * and compares the question with every sentence vector — exact, and for one
- * question far cheaper than loading a graph (at ×10,000 the graph takes
- * seconds to read, one scan tens of milliseconds; DESIGN.md).
+ * and compares the question with every sentence's byte codes, then scores
+ * the best few hundred exactly (`QuantisedVectorIndex`) — exact top k, and
+ * for one question far cheaper than loading a graph (at ×10,000 the graph
+ * takes seconds to read, the scan tens of milliseconds; DESIGN.md). An
+ * archive's vectors then stay in the pack, read by row.
  */
 export type VectorMode = 'graph' | 'scan';
 
@@ -272,9 +275,9 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
     const packBytes = await checkFile(packFile, FILES.pack, manifest);
     const pack = Pack.read(packBytes ? memoryBytes(packBytes) : fileBytes(packFile));
     const dim = manifest.model.dimension;
-    const parts = readIndexPack(pack, dim);
+    const parts = readIndexPack(pack, dim, vectors === 'scan' && !packBytes ? 'pack' : 'memory');
     let vector: VectorSearch;
-    if (vectors === 'scan') vector = new ExactVectorIndex(parts.vectors, dim);
+    if (vectors === 'scan') vector = new QuantisedVectorIndex(readQuantised(pack), parts.vectors);
     else {
       await checkFile(hnswFile, FILES.hnsw, manifest);
       vector = HnswVectorIndex.load(hnswFile, dim, parts.vectorLabels, hnsw);

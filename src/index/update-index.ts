@@ -9,6 +9,7 @@ import { updateBm25 } from './lexical-update.js';
 import type { BuildSettings } from './manifest.js';
 import { DEFAULT_HNSW } from './hnsw-params.js';
 import { HnswVectorIndex } from './vector.js';
+import { MemoryVectorTable } from './vector-table.js';
 
 /** Which story files an incremental reindex added, changed and removed. */
 export interface StoryChanges {
@@ -94,7 +95,8 @@ export async function updateIndex(
     const [first, end] = ranges[o]!;
     for (let i = first; i < end; i++) {
       docOf[i] = chunks.length;
-      chunks.push({ ...previous.chunks[i]!, id: chunks.length, story: s });
+      const c = previous.chunks[i]!;
+      chunks.push({ id: chunks.length, story: s, unit: c.unit, sentence: c.sentence, kind: c.kind, citation: c.citation, start: c.start, end: c.end, text: c.text });
     }
     previous.unitRow[o]!.forEach((r, u) => (unitOf[r] = unitRow[s]![u]!));
   });
@@ -103,10 +105,10 @@ export async function updateIndex(
   const embedded = await embedAll(embedder, texts, (done, total) => progress('embedding', done, total));
 
   const vectors = new Float32Array(chunks.length * dim);
-  copyRows(previous.vectors, vectors, docOf, dim);
+  copyRows(previous.vectors.flat(), vectors, docOf, dim);
   addedChunks.forEach((c, i) => vectors.set(embedded[i]!, c.id * dim));
   const unitVectors = new Float32Array(units.length * dim);
-  copyRows(previous.unitVectors, unitVectors, unitOf, dim);
+  copyRows(previous.unitVectors.flat(), unitVectors, unitOf, dim);
   addedUnits.forEach((r, i) => unitVectors.set(embedded[addedChunks.length + i]!, r * dim));
 
   progress('graph', 0, 1);
@@ -123,5 +125,5 @@ export async function updateIndex(
   const lexicon = previous.lexicon.withChanges(gone, stories.filter((s) => fresh.has(s.file) || !oldStory.has(s.file)).map((s) => s.text));
   const manifest = newManifest(stories, { stories: stories.length, units: units.length, chunks: chunks.length }, settings, options.builtBy);
   manifest.buildSeconds = (performance.now() - started) / 1000;
-  return { manifest, stories: [...stories], chunks, vectors, unitVectors, units, unitRow, lexical, unitLexical, vector, vectorLabels: vector.labels, lexicon };
+  return { manifest, stories: [...stories], chunks, vectors: new MemoryVectorTable(vectors, dim), unitVectors: new MemoryVectorTable(unitVectors, dim), units, unitRow, lexical, unitLexical, vector, vectorLabels: vector.labels, lexicon };
 }

@@ -1,5 +1,6 @@
 import hnswlib from 'hnswlib-node';
 import { DEFAULT_HNSW, resolveEfSearch, type HnswParams } from './hnsw-params.js';
+import { BestScores } from './top-k.js';
 
 const { HierarchicalNSW } = hnswlib;
 
@@ -117,52 +118,20 @@ export class ExactVectorIndex implements VectorSearch {
 
   /**
    * One pass over every vector keeping the k best in a bounded min-heap (no
-   * score array, no sort of everything): at ×10,000 (360k sentences) the
-   * one-shot `dateline ask` scans in tens of milliseconds. Similarities are
-   * rounded to float32, ties go to the smaller id.
+   * score array, no sort of everything). Similarities are rounded to
+   * float32, ties go to the smaller id. (A one-shot ask scans byte codes
+   * instead, `QuantisedVectorIndex`, and gets these same neighbours.)
    */
   search(query: Float32Array, k: number): Neighbour[] {
     const d = this.dimension;
     const v = this.vectors;
     const n = this.count;
-    const want = Math.min(k, n);
-    if (want <= 0) return [];
-    const heapScore = new Float64Array(want);
-    const heapId = new Int32Array(want);
-    let size = 0;
-    const worse = (a: number, b: number) => heapScore[a]! < heapScore[b]! || (heapScore[a] === heapScore[b] && heapId[a]! > heapId[b]!);
-    const swap = (a: number, b: number) => {
-      const s = heapScore[a]!;
-      heapScore[a] = heapScore[b]!;
-      heapScore[b] = s;
-      const i = heapId[a]!;
-      heapId[a] = heapId[b]!;
-      heapId[b] = i;
-    };
+    const best = new BestScores(Math.min(k, n));
     for (let id = 0, o = 0; id < n; id++, o += d) {
       let dot = 0;
       for (let j = 0; j < d; j++) dot += query[j]! * v[o + j]!;
-      const score = Math.fround(dot);
-      if (size < want) {
-        heapScore[size] = score;
-        heapId[size] = id;
-        for (let c = size++; c > 0 && worse(c, (c - 1) >> 1); c = (c - 1) >> 1) swap(c, (c - 1) >> 1);
-      } else if (score > heapScore[0]!) {
-        heapScore[0] = score;
-        heapId[0] = id;
-        for (let p = 0; ; ) {
-          const l = 2 * p + 1;
-          const r = l + 1;
-          let m = p;
-          if (l < size && worse(l, m)) m = l;
-          if (r < size && worse(r, m)) m = r;
-          if (m === p) break;
-          swap(p, m);
-          p = m;
-        }
-      }
+      best.push(id, Math.fround(dot));
     }
-    const out = Array.from({ length: size }, (_, i) => ({ id: heapId[i]!, similarity: heapScore[i]! }));
-    return out.sort((a, b) => b.similarity - a.similarity || a.id - b.id);
+    return best.sorted().map(({ id, score }) => ({ id, similarity: score }));
   }
 }

@@ -1,5 +1,4 @@
 import type { CorpusIndex } from '../index/corpus-index.js';
-import { dotRows } from './dot-rows.js';
 
 /** Per-signal scores of one candidate sentence, each roughly in [0, 1]. */
 export interface Signals {
@@ -87,15 +86,6 @@ export interface Query {
   terms: string[];
 }
 
-/** The dot products of `v` with rows `rows` of `flat` (`dimension` wide): cosines, for unit vectors. */
-function dots(v: Float32Array, flat: Float32Array, rows: readonly number[], dimension: number): Float64Array {
-  const offsets = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++) offsets[i] = rows[i]! * dimension;
-  const out = new Float64Array(rows.length);
-  dotRows(v, flat, offsets, out);
-  return out;
-}
-
 /** The candidates' paragraphs: each one's unit row once (`rows`), and the position in `rows` of each candidate's. */
 function paragraphsOf(index: CorpusIndex, chunkIds: readonly number[]): { rows: number[]; of: Int32Array } {
   const rows: number[] = [];
@@ -118,12 +108,11 @@ function paragraphsOf(index: CorpusIndex, chunkIds: readonly number[]): { rows: 
  * scored once, however many of its sentences are candidates.
  */
 export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
-  const dim = index.manifest.model.dimension;
   const { ids, maxLex, maxUnit, lexScores } = options.story === undefined ? corpusPool(index, query) : storyPool(index, query, options.story);
   const chunkIds = [...ids];
   const paragraphs = paragraphsOf(index, chunkIds);
-  const dense = dots(query.vector, index.vectors, chunkIds, dim);
-  const unitDense = dots(query.vector, index.unitVectors, paragraphs.rows, dim);
+  const dense = index.vectors.dots(query.vector, chunkIds);
+  const unitDense = index.unitVectors.dots(query.vector, paragraphs.rows);
   const unitLexical = paragraphs.rows.map((row) => (maxUnit > 0 ? index.unitLexical.score(query.terms, row) / maxUnit : 0));
   const out = chunkIds.map((id, i): Candidate => {
     const u = paragraphs.of[i]!;

@@ -35,7 +35,7 @@ async function observed(index: CorpusIndex, embedder: Embedder) {
   return {
     stories: index.stories.map((s) => [s.file, s.sha256, s.units.length]),
     chunks: index.chunks,
-    vectors: Array.from(index.vectors),
+    vectors: Array.from(index.vectors.flat()),
     words: lexicon.words.map((w, i) => `${w}:${lexicon.counts[i]}:${lexicon.capitalised[i]}`).sort(),
     bm25: ['zamboni', 'kerri', 'harbour_master', 'portug*'].map((t) => [index.lexical.df(t), index.unitLexical.df(t)]),
     scores: [index.lexical, index.unitLexical].map((bm25) => Array.from({ length: bm25.size }, (_, doc) => bm25.score(['kerri', 'lavrov', 'zamboni', 'final', 'said'], doc).toFixed(9))),

@@ -24,9 +24,9 @@ describe('retrieve on the seed story', async () => {
           const chunk = index.chunks[c.chunk]!;
           const unit = index.unitRow[chunk.story]![chunk.unit]!;
           expect(c.signals).toEqual({
-            dense: dot(query.vector, row(index.vectors, dim, c.chunk)),
+            dense: dot(query.vector, row(index.vectors.flat(), dim, c.chunk)),
             lexical: index.lexical.score(query.terms, c.chunk) / maxLex,
-            contextDense: dot(query.vector, row(index.unitVectors, dim, unit)),
+            contextDense: dot(query.vector, row(index.unitVectors.flat(), dim, unit)),
             contextLexical: index.unitLexical.score(query.terms, unit) / maxUnit,
           });
         }

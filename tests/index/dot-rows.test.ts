@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dotRows } from '../../src/retrieve/dot-rows.js';
+import { dotRows } from '../../src/index/dot-rows.js';
 
 /** The plain loop the kernel must reproduce bit for bit. */
 function plainDot(v: Float32Array, matrix: Float32Array, offset: number): number {

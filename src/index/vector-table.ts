@@ -1,0 +1,76 @@
+import { dotRows } from './dot-rows.js';
+import type { Pack } from './pack.js';
+
+/**
+ * Rows of float32 vectors (sentence or unit embeddings), read by row: held
+ * in memory, or left in an index pack on disk and read a row at a time, so a
+ * one-shot `dateline ask` over an archive reads the few hundred rows it
+ * scores instead of hundreds of megabytes (issue #16).
+ */
+export interface VectorTable {
+  /** Number of rows. */
+  readonly count: number;
+  readonly dimension: number;
+  /** `query` · row `rows[i]`, for each i, summed exactly as {@link dotRows} sums. */
+  dots(query: Float32Array, rows: ArrayLike<number>): Float64Array;
+  /** Every row, one after another (reads the whole table when it is on disk). */
+  flat(): Float32Array;
+}
+
+/** A {@link VectorTable} over rows in memory (`flat`, row i at `i * dimension`). */
+export class MemoryVectorTable implements VectorTable {
+  constructor(
+    private readonly rows: Float32Array,
+    readonly dimension: number,
+  ) {}
+
+  get count(): number {
+    return this.rows.length / this.dimension;
+  }
+
+  dots(query: Float32Array, rows: ArrayLike<number>): Float64Array {
+    const offsets = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) offsets[i] = rows[i]! * this.dimension;
+    const out = new Float64Array(rows.length);
+    dotRows(query, this.rows, offsets, out);
+    return out;
+  }
+
+  flat(): Float32Array {
+    return this.rows;
+  }
+}
+
+/** A {@link VectorTable} over a float32 section of a pack, read row by row as asked (from disk when the pack is). */
+export class PackVectorTable implements VectorTable {
+  readonly count: number;
+
+  constructor(
+    private readonly pack: Pack,
+    private readonly section: string,
+    readonly dimension: number,
+  ) {
+    const { type, length } = pack.info(section);
+    if (type !== 'f32' || length % dimension !== 0) throw new Error(`section ${section} does not hold ${dimension}-dimensional float32 rows`);
+    this.count = length / dimension;
+  }
+
+  dots(query: Float32Array, rows: ArrayLike<number>): Float64Array {
+    const d = this.dimension;
+    const gathered = new Float32Array(rows.length * d);
+    const offsets = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (!(r >= 0 && r < this.count)) throw new Error(`row ${r} lies outside the ${this.count} rows of ${this.section}`);
+      gathered.set(this.pack.slice(this.section, r * d, d) as Float32Array, i * d);
+      offsets[i] = i * d;
+    }
+    const out = new Float64Array(rows.length);
+    dotRows(query, gathered, offsets, out);
+    return out;
+  }
+
+  flat(): Float32Array {
+    return this.pack.f32(this.section);
+  }
+}
