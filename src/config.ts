@@ -41,7 +41,7 @@ const schema = z.object({
   ANSWER_EXCERPTS: positiveInt(1, 10).default(3),
   /** hnswlib graph degree M (4–64). Default 16. */
   HNSW_M: positiveInt(4, 64).default(DEFAULT_HNSW.m),
-  /** hnswlib efConstruction (16–1000). Default 200. */
+  /** hnswlib efConstruction (16–1000). Default 100 (see `HnswParams`). */
   HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(DEFAULT_HNSW.efConstruction),
   /** hnswlib efSearch (10–1000), or `auto`: 128, growing with the corpus above 40,000 sentences (`resolveEfSearch`). Default auto. */
   HNSW_EF_SEARCH: z.union([z.literal('auto'), positiveInt(10, 1000)]).default(DEFAULT_HNSW.efSearch),
