@@ -27,6 +27,42 @@ function findDoc(list: Uint32Array, doc: number): number {
   return -1;
 }
 
+/**
+ * The first pair index at or after `from` whose doc is at least `doc` in a
+ * flat [doc, tf, …] list sorted by doc (the pair count when none): galloping,
+ * so walking a long list for a few ascending docs costs little.
+ */
+function seek(list: Uint32Array, from: number, doc: number): number {
+  const pairs = list.length >> 1;
+  let lo = from;
+  let hi = from;
+  let step = 1;
+  while (hi < pairs && list[2 * hi]! < doc) {
+    lo = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  if (hi > pairs) hi = pairs;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[2 * mid]! < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The k-th highest of `scores` over `docs` (-Infinity when there are fewer than k). */
+function kthBest(docs: readonly number[], scores: Float64Array, k: number): number {
+  if (docs.length < k) return -Infinity;
+  const top = topK(docs, (doc) => scores[doc]!, k);
+  return scores[top[k - 1]!]!;
+}
+
+/** Slack for sums taken in another order: far above rounding, far below any real score gap. */
+function margin(score: number): number {
+  return 1e-9 * (Math.abs(score) + 1);
+}
+
 /** A scored document. */
 export interface Hit {
   doc: number;
@@ -198,43 +234,94 @@ export class Bm25Index implements LexicalSearch {
   /**
    * The `k` best documents for the query terms (a term repeated in the query
    * counts once per occurrence), best first; documents with no term score 0 and are left out.
+   *
+   * Exact, but it does not read every posting of a common word: terms are
+   * taken rarest first, and once the weight still to come cannot lift a
+   * document nobody has seen to the k-th best score so far (MaxScore), the
+   * common terms' long lists are only looked up for the documents still in
+   * the running, which are dropped as soon as they cannot reach it either.
+   * The few that can are scored again term by term in query order, so hits
+   * carry exactly the scores {@link score} gives.
    */
   search(query: readonly string[], k: number): Hit[] {
-    const { k1, b } = this.params;
-    const scores = this.scores;
-    const touched: number[] = [];
+    if (k <= 0) return [];
+    const { k1 } = this.params;
+    const terms: { list: Uint32Array; w: number }[] = [];
     for (const term of query) {
       const list = this.postings(term);
-      if (!list) continue;
-      const w = this.idf(term);
+      if (list) terms.push({ list, w: this.idf(term) });
+    }
+    const byRarity = terms.slice().sort((x, y) => x.list.length - y.list.length);
+    const partial = this.scores;
+    const touched: number[] = [];
+    let rest = 0;
+    for (const t of byRarity) rest += t.w * (k1 + 1);
+    let best = 0;
+    let next = 0;
+    let running: number[] | undefined;
+    for (; next < byRarity.length; next++) {
+      if (touched.length >= k && rest < best) {
+        const floor = kthBest(touched, partial, k);
+        if (rest < floor - margin(floor)) {
+          running = touched.filter((doc) => partial[doc]! + rest >= floor - margin(floor)).sort((x, y) => x - y);
+          break;
+        }
+      }
+      const { list, w } = byRarity[next]!;
       for (let i = 0; i < list.length; i += 2) {
         const doc = list[i]!;
-        const tf = list[i + 1]!;
-        const norm = tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength);
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc]! += (w * tf * (k1 + 1)) / norm;
+        if (partial[doc] === 0) touched.push(doc);
+        const s = (partial[doc]! += this.weigh(w, list[i + 1]!, doc));
+        if (s > best) best = s;
+      }
+      rest -= w * (k1 + 1);
+    }
+    if (running) {
+      for (; next < byRarity.length; next++) {
+        const { list, w } = byRarity[next]!;
+        const pairs = list.length >> 1;
+        let at = 0;
+        for (const doc of running) {
+          at = seek(list, at, doc);
+          if (at === pairs) break;
+          if (list[2 * at] === doc) partial[doc]! += this.weigh(w, list[2 * at + 1]!, doc);
+        }
+        rest -= w * (k1 + 1);
+        const floor = kthBest(running, partial, k);
+        running = running.filter((doc) => partial[doc]! + rest >= floor - margin(floor));
       }
     }
-    const best = topK(touched, (doc) => scores[doc]!, Math.min(k, touched.length));
-    const hits = best.map((doc) => ({ doc, score: scores[doc]! }));
-    for (const doc of touched) scores[doc] = 0;
-    return hits;
+    const pool = running ?? touched;
+    const floor = kthBest(pool, partial, k);
+    const contenders = pool.filter((doc) => partial[doc]! >= floor - margin(floor));
+    for (const doc of touched) partial[doc] = 0;
+    const exact = new Map(contenders.map((doc) => [doc, this.scoreWith(terms, doc)]));
+    return topK(contenders, (doc) => exact.get(doc)!, Math.min(k, contenders.length)).map((doc) => ({ doc, score: exact.get(doc)! }));
+  }
+
+  /** What one occurrence count `tf` of a term of weight `w` adds to `doc`'s score. */
+  private weigh(w: number, tf: number, doc: number): number {
+    const { k1, b } = this.params;
+    return (w * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength));
+  }
+
+  /** `doc`'s score over the query's terms (their postings and weights, in query order). */
+  private scoreWith(terms: readonly { list: Uint32Array; w: number }[], doc: number): number {
+    let score = 0;
+    for (const { list, w } of terms) {
+      const at = findDoc(list, doc);
+      if (at >= 0) score += this.weigh(w, list[at + 1]!, doc);
+    }
+    return score;
   }
 
   /** The BM25 score `search` gives `doc` (0 when it holds no query term), without scanning other documents. */
   score(query: readonly string[], doc: number): number {
-    const { k1, b } = this.params;
-    let score = 0;
+    const terms: { list: Uint32Array; w: number }[] = [];
     for (const term of query) {
       const list = this.postings(term);
-      if (!list) continue;
-      const at = findDoc(list, doc);
-      if (at < 0) continue;
-      const tf = list[at + 1]!;
-      const w = this.idf(term);
-      const norm = tf + k1 * (1 - b + (b * this.docLengths[doc]!) / this.avgLength);
-      score += (w * tf * (k1 + 1)) / norm;
+      if (list) terms.push({ list, w: this.idf(term) });
     }
-    return score;
+    return this.scoreWith(terms, doc);
   }
 }

@@ -7,6 +7,7 @@ import { Pack, packBytes } from '../../src/index/pack.js';
 import { fileBytes } from '../../src/text/byte-source.js';
 import { topK } from '../../src/index/top-k.js';
 import { ExactVectorIndex } from '../../src/index/vector.js';
+import { seededRandom } from '../../src/eval/seeded-random.js';
 
 describe('Bm25Index', () => {
   const docs = [['kerri', 'lavrov', 'pari'], ['sanction', 'russia'], ['kerri', 'kerri', 'meet'], ['pari', 'meet'], []];
@@ -40,6 +41,24 @@ describe('Bm25Index', () => {
       disk.close();
       await fs.rm(dir, { recursive: true });
     }
+  });
+
+  it('finds exactly the hits of scoring every document, though it skips most postings of common words', () => {
+    const random = seededRandom(16);
+    const vocabulary = Array.from({ length: 400 }, (_, i) => `w${i}`);
+    const zipf = () => vocabulary[Math.min(vocabulary.length - 1, Math.floor(Math.exp(random.next() * Math.log(vocabulary.length + 1))) - 1)]!;
+    const corpus = Array.from({ length: 3000 }, () => Array.from({ length: 3 + random.int(25) }, zipf));
+    corpus.push(['w7', 'w3'], ['w7', 'w3'], ['w3', 'w7']);
+    const big = Bm25Index.build(corpus);
+    const everyDoc = corpus.map((_, doc) => doc);
+    const byScoringAll = (q: string[], k: number) => {
+      const score = everyDoc.map((doc) => big.score(q, doc));
+      const scored = everyDoc.filter((doc) => score[doc]! > 0);
+      return topK(scored, (doc) => score[doc]!, Math.min(k, scored.length)).map((doc) => ({ doc, score: score[doc]! }));
+    };
+    const queries = [['w0'], ['w0', 'w1', 'w2', 'w3'], ['w7', 'w3'], ['w3', 'w7', 'w3'], ['w399', 'w0'], ['nowhere', 'w5']];
+    for (let i = 0; i < 60; i++) queries.push(Array.from({ length: 1 + random.int(8) }, zipf));
+    for (const q of queries) for (const k of [1, 3, 40, 5000]) expect(big.search(q, k), `${q.join(' ')} k=${k}`).toEqual(byScoringAll(q, k));
   });
 
   it('says when a pack is truncated instead of answering from garbage', () => {
