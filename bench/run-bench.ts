@@ -85,7 +85,8 @@ async function measureSize(scale: number, options: BenchOptions, sources: Archiv
   log(`×${scale}: cold dateline ask (median of ${options.coldRuns}), then one new story added by dateline reindex`);
   const coldAsk = medianColdAsk(env, COLD_QUESTION, options.coldRuns);
   const [story] = archiveStories(sources, 1, { seed: ARCHIVE_SEED + scale });
-  const added = await measureAddStory(env, seedsDir, { name: `added-x${scale}.txt`, text: story!.text });
+  // The archive's next story, named as its stories are (so it sorts after them, as a newsroom's next story does).
+  const added = await measureAddStory(env, seedsDir, { name: `archive-${String(scale).padStart(5, '0')}.txt`, text: story!.text });
   const answer = percentiles(hnswTimes);
   const exactAnswer = percentiles(exactTimes);
   const result: SizeResult = {

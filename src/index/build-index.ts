@@ -9,7 +9,7 @@ import { SCHEMA_VERSION, type BuildSettings, type Manifest } from './manifest.js
 import type { Story } from '../ingest/story.js';
 import { DEFAULT_HNSW } from './hnsw-params.js';
 import { MemoryVectorTable } from './vector-table.js';
-import { HnswVectorIndex } from './vector.js';
+import { ExactVectorIndex, HnswVectorIndex } from './vector.js';
 
 /** Texts embedded per call. */
 const EMBED_BATCH = 256;
@@ -22,6 +22,12 @@ export interface BuildIndexOptions {
   builtBy?: string;
   /** Candidate list of the built graph's searches (`HNSW_EF_SEARCH`; can change without a rebuild). Default {@link DEFAULT_HNSW}'s. */
   efSearch?: number | 'auto';
+  /**
+   * Search the vectors with a graph (true, the default) or by scanning them
+   * all (false: for the small segment of stories added since the last whole
+   * build, where a scan is exact and quicker than building a graph).
+   */
+  graph?: boolean;
 }
 
 /** Checks that `settings` were made for `embedder`. */
@@ -81,7 +87,10 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
   const chunkVectors = vectors.slice(0, chunks.length);
   const manifest = newManifest(stories, { stories: stories.length, units: units.length, chunks: chunks.length }, settings, options.builtBy);
   progress('graph', 0, 1);
-  const vector = HnswVectorIndex.build(chunkVectors, dim, { ...hnsw, efSearch: options.efSearch ?? DEFAULT_HNSW.efSearch });
+  const flatVectors = flatten(chunkVectors, dim);
+  const vector =
+    options.graph === false ? new ExactVectorIndex(flatVectors, dim) : HnswVectorIndex.build(chunkVectors, dim, { ...hnsw, efSearch: options.efSearch ?? DEFAULT_HNSW.efSearch });
+  const vectorLabels = vector instanceof HnswVectorIndex ? vector.labels : Int32Array.from(chunkVectors, (_, i) => i);
   progress('graph', 1, 1);
   progress('lexical', 0, 1);
   const bm25 = { k1: terms.k1, b: terms.b };
@@ -93,14 +102,14 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
     manifest,
     stories,
     chunks,
-    vectors: new MemoryVectorTable(flatten(chunkVectors, dim), dim),
+    vectors: new MemoryVectorTable(flatVectors, dim),
     unitVectors: new MemoryVectorTable(flatten(vectors.slice(chunks.length), dim), dim),
     units,
     unitRow,
     lexical,
     unitLexical,
     vector,
-    vectorLabels: vector.labels,
+    vectorLabels,
     lexicon: Lexicon.of(stories.map((s) => s.text)),
   };
 }

@@ -32,6 +32,16 @@ export interface CorpusIndex {
   vectorLabels: Int32Array;
   /** The stories' words (counts, capitals) for reading questions: built with the index, stored in its pack. */
   lexicon: Lexicon;
+  /** A segmented index's base and delta (`segments.ts`); absent for a whole one. */
+  segments?: Segments;
+}
+
+/** The two parts of a segmented index (`segments.ts`, `joinSegments`). */
+export interface Segments {
+  /** The whole generation the delta was started from; its files are shared (hard-linked) by every generation built on it. */
+  base: CorpusIndex;
+  /** The stories that sort after the base's, indexed on their own (no graph: scanned exactly), with the whole corpus's lexicon. */
+  delta: CorpusIndex;
 }
 
 /** The stages of building and saving an index, in order. */

@@ -100,11 +100,8 @@ export interface Bm25Parts {
   postings: Uint32Array;
 }
 
-/** Where a term's postings are read from: arrays in memory, or a pack read from disk on demand. */
-interface PostingSource {
-  readonly terms: StringTable;
-  list(term: number): Uint32Array;
-}
+/** Where a term's postings are read from: arrays in memory, a pack read from disk on demand, or two indexes joined. */
+type PostingSource = (term: string) => Uint32Array | undefined;
 
 const EMPTY = new Uint32Array(0);
 /** Terms whose postings an index remembers before it starts afresh (bounds memory on an archive read from disk). */
@@ -165,7 +162,10 @@ export class Bm25Index implements LexicalSearch {
     const terms = new StringTable(parts.terms);
     const { starts, postings } = parts;
     if (starts.length !== terms.size + 1 || starts[terms.size] !== postings.length) throw new Error('the lexical index\'s term list and postings do not match');
-    const source: PostingSource = { terms, list: (t) => postings.subarray(starts[t]!, starts[t + 1]!) };
+    const source: PostingSource = (term) => {
+      const t = terms.id(term);
+      return t === undefined ? undefined : postings.subarray(starts[t]!, starts[t + 1]!);
+    };
     return new Bm25Index(params, parts.lengths, source, () => parts);
   }
 
@@ -183,17 +183,45 @@ export class Bm25Index implements LexicalSearch {
     const terms = new StringTable(pack.source, termsAt.offset);
     if (startsAt.length !== terms.size + 1) throw new Error(`the lexical index ${name}'s term list and postings do not match`);
     const bytes = pack.source;
-    const source: PostingSource = {
-      terms,
-      list: (t) => {
-        const start = bytes.u32(startsAt.offset + 4 * t);
-        const end = bytes.u32(startsAt.offset + 4 * t + 4);
-        if (end < start || end > postingsAt.length) throw new Error(`the lexical index ${name} is damaged (postings of term ${t})`);
-        return end === start ? EMPTY : bytes.u32s(postingsAt.offset + 4 * start, end - start);
-      },
+    const source: PostingSource = (term) => {
+      const t = terms.id(term);
+      if (t === undefined) return undefined;
+      const start = bytes.u32(startsAt.offset + 4 * t);
+      const end = bytes.u32(startsAt.offset + 4 * t + 4);
+      if (end < start || end > postingsAt.length) throw new Error(`the lexical index ${name} is damaged (postings of term ${t})`);
+      return end === start ? EMPTY : bytes.u32s(postingsAt.offset + 4 * start, end - start);
     };
     const stored = () => ({ lengths, terms: pack.u8(`${name}.terms`), starts: pack.u32(`${name}.starts`), postings: pack.u32(`${name}.postings`) });
     return new Bm25Index(params, lengths, source, stored);
+  }
+
+  /**
+   * `first`'s documents, then `second`'s numbered on after them, scored as
+   * one index: document counts, lengths and each term's documents are the
+   * two added together, so every score is the one an index built over both
+   * at once gives (a base segment and the stories added since, `segments.ts`).
+   * It has no stored form of its own: its parts stay where they are.
+   */
+  static joined(first: Bm25Index, second: Bm25Index): Bm25Index {
+    if (first.params.k1 !== second.params.k1 || first.params.b !== second.params.b) throw new Error('cannot join BM25 indexes with different k1 or b');
+    const lengths = new Uint32Array(first.size + second.size);
+    lengths.set(first.docLengths);
+    lengths.set(second.docLengths, first.size);
+    const source: PostingSource = (term) => {
+      const a = first.postings(term);
+      const b = second.postings(term);
+      if (!b) return a;
+      const list = new Uint32Array((a?.length ?? 0) + b.length);
+      if (a) list.set(a);
+      for (let i = 0, o = a?.length ?? 0; i < b.length; i += 2, o += 2) {
+        list[o] = b[i]! + first.size;
+        list[o + 1] = b[i + 1]!;
+      }
+      return list;
+    };
+    return new Bm25Index(first.params, lengths, source, () => {
+      throw new Error('a joined lexical index has no stored form of its own: its segments keep theirs');
+    });
   }
 
   /** The stored form (the sections of its pack); an index opened from disk reads them whole. */
@@ -209,8 +237,7 @@ export class Bm25Index implements LexicalSearch {
   private postings(term: string): Uint32Array | undefined {
     const known = this.memo.get(term);
     if (known !== undefined) return known ?? undefined;
-    const id = this.source.terms.id(term);
-    const list = id === undefined ? null : this.source.list(id);
+    const list = this.source(term) ?? null;
     if (this.memo.size >= POSTINGS_MEMO) this.memo.clear();
     this.memo.set(term, list);
     return list ?? undefined;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { SeedStamp } from '../ingest/seed-stamp.js';
 
 /** Bumped whenever the files' layout or meaning changes (3: irregular verbs and more letters folded in lexical terms; 4: one binary pack instead of JSON files, vector labels mapped to chunks; 5: byte codes of the sentence vectors for one-shot scans); an older index is rebuilt. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const fileEntry = z.object({ bytes: z.number().int().nonnegative(), sha256: z.string().length(64) });
 
@@ -62,6 +62,13 @@ export const manifestSchema = z.object({
    */
   confidenceModel: z.number().int().optional(),
   files: z.record(fileEntry),
+  /**
+   * Present when the generation is segmented (`segments.ts`): how many of the
+   * stories, units and chunks are the base's, whose `index.pack` and
+   * `hnsw.bin` are shared with the generation they were built in; the rest
+   * are in `delta.pack`.
+   */
+  base: z.object({ stories: z.number().int().nonnegative(), units: z.number().int().nonnegative(), chunks: z.number().int().nonnegative() }).optional(),
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -10,7 +10,8 @@ import { ensureIndexFolder } from './lock.js';
 import type { SeedStamp } from '../ingest/seed-stamp.js';
 import { manifestSchema, staleKind, staleReason, withStamps, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
 import type { HnswParams } from './hnsw-params.js';
-import { HnswVectorIndex, type VectorSearch } from './vector.js';
+import { ExactVectorIndex, HnswVectorIndex, type VectorSearch } from './vector.js';
+import { joinSegments } from './segments.js';
 import { QuantisedVectorIndex } from './quantised-scan.js';
 
 /**
@@ -45,6 +46,8 @@ function quoted(value: string, max = 80): string {
 const FILES = {
   pack: PACK_FILE,
   hnsw: 'hnsw.bin',
+  /** A segmented generation's stories past the base (`segments.ts`). */
+  delta: 'delta.pack',
 } as const;
 
 /**
@@ -112,13 +115,7 @@ export async function saveIndex(index: CorpusIndex, dir: string): Promise<SavedI
   const name = `${stamp}-${randomBytes(3).toString('hex')}`;
   const building = path.join(dir, BUILDING_PREFIX + name);
   await fs.mkdir(building);
-  const hnswPath = path.join(building, FILES.hnsw);
-  const vector = index.vector as HnswVectorIndex;
-  vector.save(hnswPath);
-  const files: Manifest['files'] = {};
-  files[FILES.pack] = await writeFileSynced(path.join(building, FILES.pack), indexPackParts(index));
-  const hnswBytes = await fs.readFile(hnswPath);
-  files[FILES.hnsw] = { bytes: hnswBytes.byteLength, sha256: sha256(hnswBytes) };
+  const files = index.segments ? await writeSegments(index, dir, building) : await writeWhole(index, building);
   const manifest: Manifest = { ...index.manifest, files };
   await writeFileSynced(path.join(building, 'manifest.json'), JSON.stringify(manifest, null, 2));
   const generation = GENERATION_PREFIX + name;
@@ -135,6 +132,51 @@ export async function saveIndex(index: CorpusIndex, dir: string): Promise<SavedI
   }
   await pruneGenerations(dir, generation);
   return { generation, manifest };
+}
+
+/** Writes a whole index's pack and graph into `building`; returns their manifest entries. */
+async function writeWhole(index: CorpusIndex, building: string): Promise<Manifest['files']> {
+  const hnswPath = path.join(building, FILES.hnsw);
+  (index.vector as HnswVectorIndex).save(hnswPath);
+  const files: Manifest['files'] = {};
+  files[FILES.pack] = await writeFileSynced(path.join(building, FILES.pack), indexPackParts(index));
+  const hnswBytes = await fs.readFile(hnswPath);
+  files[FILES.hnsw] = { bytes: hnswBytes.byteLength, sha256: sha256(hnswBytes) };
+  return files;
+}
+
+/**
+ * Writes a segmented index's delta into `building` and hard-links the base's
+ * pack and graph from the current generation (they never change once
+ * written), with the manifest entries it has for them: adding a story writes
+ * the small delta, not the archive.
+ */
+async function writeSegments(index: CorpusIndex, dir: string, building: string): Promise<Manifest['files']> {
+  const current = await readCurrentIndex(dir);
+  const base = current?.manifest.base ?? current?.manifest.counts;
+  const mine = index.manifest.base;
+  if (!current || !base || !mine || base.stories !== mine.stories || base.units !== mine.units || base.chunks !== mine.chunks) {
+    throw new Error('a segmented index is saved beside the generation holding its base, and the current one does not');
+  }
+  const files: Manifest['files'] = {};
+  for (const name of [FILES.pack, FILES.hnsw]) {
+    const entry = current.manifest.files[name];
+    if (!entry) throw new Error(`the current generation's manifest does not list ${name}`);
+    await linkOrCopy(path.join(dir, current.generation, name), path.join(building, name));
+    files[name] = entry;
+  }
+  files[FILES.delta] = await writeFileSynced(path.join(building, FILES.delta), indexPackParts(index.segments!.delta));
+  return files;
+}
+
+/** A hard link to `from` at `to`, or a copy where the file system has no hard links. */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await fs.link(from, to);
+  } catch (error) {
+    if (!['EPERM', 'EXDEV', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await fs.copyFile(from, to);
+  }
 }
 
 function currentIsFolder(dir: string, cause?: unknown): UserFacingError {
@@ -196,6 +238,22 @@ async function readCurrent(dir: string): Promise<{ generation: string } | { bad:
 export async function currentGeneration(dir: string): Promise<string | undefined> {
   const current = await readCurrent(dir);
   return current && 'generation' in current ? current.generation : undefined;
+}
+
+/** `base` after checking it holds as many stories, units and chunks as the manifest says the base has. */
+function checkedBase(base: CorpusIndex, counts: NonNullable<Manifest['base']>): CorpusIndex {
+  if (base.stories.length !== counts.stories || base.units.length !== counts.units || base.chunks.length !== counts.chunks) {
+    throw new Error(`the base holds ${base.stories.length} stories, ${base.units.length} units and ${base.chunks.length} chunks, the manifest says ${counts.stories}, ${counts.units} and ${counts.chunks}`);
+  }
+  return base;
+}
+
+/** A segmented generation's delta, read whole and checked (it is small), searched by scanning its vectors. */
+async function readDelta(folder: string, manifest: Manifest): Promise<CorpusIndex> {
+  const file = path.join(folder, FILES.delta);
+  const bytes = (await checkFile(file, FILES.delta, manifest)) ?? (await fs.readFile(file));
+  const parts = readIndexPack(Pack.read(memoryBytes(bytes)), manifest.model.dimension, 'memory');
+  return { manifest, ...parts, vector: new ExactVectorIndex(parts.vectors.flat(), manifest.model.dimension) };
 }
 
 /** The manifest of `generation`, or why it cannot be used. */
@@ -282,7 +340,8 @@ export async function loadIndex(dir: string, expected: IndexExpectations, hnsw: 
       await checkFile(hnswFile, FILES.hnsw, manifest);
       vector = HnswVectorIndex.load(hnswFile, dim, parts.vectorLabels, hnsw);
     }
-    const index: CorpusIndex = { manifest, ...parts, vector };
+    const whole: CorpusIndex = { manifest, ...parts, vector };
+    const index = manifest.base ? joinSegments(manifest, checkedBase(whole, manifest.base), await readDelta(folder, manifest)) : whole;
     return { status: 'ok', index, generation };
   } catch (error) {
     return { status: 'corrupt', reason: `${generation} is damaged: ${(error as Error).message}` };

@@ -10,6 +10,7 @@ import type { BuildSettings } from './manifest.js';
 import { DEFAULT_HNSW } from './hnsw-params.js';
 import { HnswVectorIndex } from './vector.js';
 import { MemoryVectorTable } from './vector-table.js';
+import { reusingEmbedder } from './reusing-embedder.js';
 
 /** Which story files an incremental reindex added, changed and removed. */
 export interface StoryChanges {
@@ -56,7 +57,9 @@ function chunkRanges(index: CorpusIndex): [number, number][] {
  * `previous` holds them. `previousGraph` is the saved graph of `previous`
  * (read afresh: `previous` keeps serving untouched). Answers equal a full
  * build's, up to the graph's approximation (its nodes are placed in another
- * order). Saved like any build, with `saveIndex`.
+ * order). Saved like any build, with `saveIndex`. A segmented `previous`
+ * comes out whole: its delta's stories are indexed again as new ones (their
+ * vectors reused), and `previousGraph` is its base's graph.
  */
 export async function updateIndex(
   previous: CorpusIndex,
@@ -69,6 +72,12 @@ export async function updateIndex(
 ): Promise<CorpusIndex> {
   checkEmbedder(embedder, settings);
   const started = performance.now();
+  // A segmented index is made whole: its delta's stories go in as new ones, their vectors reused.
+  const whole = previous.segments?.base ?? previous;
+  if (previous.segments) {
+    fresh = new Set([...fresh, ...previous.manifest.stories.slice(whole.stories.length).map((s) => s.file)]);
+    embedder = reusingEmbedder(embedder, previous.segments.delta);
+  }
   const { chunking, lexical: terms, hnsw } = settings;
   const dim = embedder.dimension;
   const oldStory = new Map(previous.stories.map((s, i) => [s.file, i]));
@@ -105,10 +114,10 @@ export async function updateIndex(
   const embedded = await embedAll(embedder, texts, (done, total) => progress('embedding', done, total));
 
   const vectors = new Float32Array(chunks.length * dim);
-  copyRows(previous.vectors.flat(), vectors, docOf, dim);
+  copyRows(whole.vectors.flat(), vectors, docOf, dim);
   addedChunks.forEach((c, i) => vectors.set(embedded[i]!, c.id * dim));
   const unitVectors = new Float32Array(units.length * dim);
-  copyRows(previous.unitVectors.flat(), unitVectors, unitOf, dim);
+  copyRows(whole.unitVectors.flat(), unitVectors, unitOf, dim);
   addedUnits.forEach((r, i) => unitVectors.set(embedded[addedChunks.length + i]!, r * dim));
 
   progress('graph', 0, 1);
@@ -117,9 +126,9 @@ export async function updateIndex(
   progress('graph', 1, 1);
   progress('lexical', 0, 1);
   const bm25 = { k1: terms.k1, b: terms.b };
-  const lexical = updateBm25((previous.lexical as Bm25Index).parts(), docOf, addedChunks.map((c) => ({ doc: c.id, terms: indexTerms(c.text, terms) })), chunks.length, bm25);
+  const lexical = updateBm25((whole.lexical as Bm25Index).parts(), docOf, addedChunks.map((c) => ({ doc: c.id, terms: indexTerms(c.text, terms) })), chunks.length, bm25);
   const unitTerms = addedUnits.map((r) => ({ doc: r, terms: indexTerms(stories[units[r]![0]]!.units[units[r]![1]]!.text, terms) }));
-  const unitLexical = updateBm25((previous.unitLexical as Bm25Index).parts(), unitOf, unitTerms, units.length, bm25);
+  const unitLexical = updateBm25((whole.unitLexical as Bm25Index).parts(), unitOf, unitTerms, units.length, bm25);
   progress('lexical', 1, 1);
   const gone = previous.stories.filter((_, o) => !kept.has(o)).map((s) => s.text);
   const lexicon = previous.lexicon.withChanges(gone, stories.filter((s) => fresh.has(s.file) || !oldStory.has(s.file)).map((s) => s.text));

@@ -74,3 +74,37 @@ export class PackVectorTable implements VectorTable {
     return this.pack.f32(this.section);
   }
 }
+
+/** Two tables read as one: `first`'s rows, then `second`'s (a base segment and the stories added since, `segments.ts`). */
+export class JoinedVectorTable implements VectorTable {
+  readonly count: number;
+  readonly dimension: number;
+
+  constructor(
+    private readonly first: VectorTable,
+    private readonly second: VectorTable,
+  ) {
+    if (first.dimension !== second.dimension) throw new Error(`cannot join ${first.dimension}- and ${second.dimension}-dimensional rows`);
+    this.dimension = first.dimension;
+    this.count = first.count + second.count;
+  }
+
+  dots(query: Float32Array, rows: ArrayLike<number>): Float64Array {
+    const split = this.first.count;
+    const mine: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < rows.length; i++) (rows[i]! < split ? mine : theirs).push(rows[i]! < split ? rows[i]! : rows[i]! - split);
+    const a = this.first.dots(query, mine);
+    const b = this.second.dots(query, theirs);
+    const out = new Float64Array(rows.length);
+    for (let i = 0, x = 0, y = 0; i < rows.length; i++) out[i] = rows[i]! < split ? a[x++]! : b[y++]!;
+    return out;
+  }
+
+  flat(): Float32Array {
+    const out = new Float32Array(this.count * this.dimension);
+    out.set(this.first.flat());
+    out.set(this.second.flat(), this.first.count * this.dimension);
+    return out;
+  }
+}
