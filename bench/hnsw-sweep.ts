@@ -46,13 +46,14 @@ const index = await ctx.index.open();
 const dim = index.manifest.model.dimension;
 const n = index.vectors.count;
 const K = Math.min(HITS, n);
-const row = (i: number) => Array.from(index.vectors.flat().subarray(i * dim, (i + 1) * dim));
+const flat = index.vectors.flat();
+const row = (i: number) => Array.from(flat.subarray(i * dim, (i + 1) * dim));
 const files = fs
   .readdirSync(seedsDir)
   .filter((f) => f.endsWith('.txt'))
   .map((name) => ({ name, text: fs.readFileSync(path.join(seedsDir, name), 'utf8') }));
 const queries = await ctx.embedder.embed(archiveQuestions(files, option(args, '--queries', 300), option(args, '--seed', 11)).map((q) => q.q));
-const exact = new ExactVectorIndex(index.vectors.flat(), dim);
+const exact = new ExactVectorIndex(flat, dim);
 
 const graph = new hnswlib.HierarchicalNSW('cosine', dim);
 const started = performance.now();

@@ -79,6 +79,7 @@ export class PackVectorTable implements VectorTable {
 export class JoinedVectorTable implements VectorTable {
   readonly count: number;
   readonly dimension: number;
+  private joined: Float32Array | undefined;
 
   constructor(
     private readonly first: VectorTable,
@@ -101,10 +102,13 @@ export class JoinedVectorTable implements VectorTable {
     return out;
   }
 
+  /** Both tables' rows in one array, copied on the first call and kept (asked for whole-table work: recall, exact scans). */
   flat(): Float32Array {
-    const out = new Float32Array(this.count * this.dimension);
-    out.set(this.first.flat());
-    out.set(this.second.flat(), this.first.count * this.dimension);
-    return out;
+    if (!this.joined) {
+      this.joined = new Float32Array(this.count * this.dimension);
+      this.joined.set(this.first.flat());
+      this.joined.set(this.second.flat(), this.first.count * this.dimension);
+    }
+    return this.joined;
   }
 }

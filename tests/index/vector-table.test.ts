@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Pack, packBytes } from '../../src/index/pack.js';
-import { MemoryVectorTable, PackVectorTable } from '../../src/index/vector-table.js';
+import { JoinedVectorTable, MemoryVectorTable, PackVectorTable } from '../../src/index/vector-table.js';
 import { fileBytes } from '../../src/text/byte-source.js';
 import { tempDir } from '../support/fixtures.js';
 
@@ -38,5 +38,18 @@ describe('vector rows left in a pack on disk', () => {
     expect(Array.from(pack.i8('pad'))).toEqual([1, -2, 3]);
     expect(Array.from(pack.slice('v', 2 * DIM, DIM))).toEqual(Array.from(rows.subarray(2 * DIM, 3 * DIM)));
     expect(() => pack.slice('v', 39 * DIM, 2 * DIM)).toThrow(/outside section v/);
+  });
+});
+
+describe('two tables joined (an archive and the stories added since)', () => {
+  it('read as one table: rows of the second follow the first, scored bit for bit in the order asked', async () => {
+    const whole = new MemoryVectorTable(rows, DIM);
+    const joined = new JoinedVectorTable(new PackVectorTable(await packOnDisk(), 'v', DIM), new MemoryVectorTable(rows.slice(0, 7 * DIM), DIM));
+    const again = new MemoryVectorTable(Float32Array.from([...rows, ...rows.slice(0, 7 * DIM)]), DIM);
+    expect(joined.count).toBe(47);
+    const asked = [46, 3, 40, 39, 0, 44, 3];
+    expect(joined.dots(query, asked)).toEqual(again.dots(query, asked));
+    expect(joined.dots(query, [41])).toEqual(whole.dots(query, [1]));
+    expect(joined.flat()).toEqual(again.flat());
   });
 });
