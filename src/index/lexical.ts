@@ -63,6 +63,14 @@ function margin(score: number): number {
   return 1e-9 * (Math.abs(score) + 1);
 }
 
+/** A copy of `array` twice as long, the new half filled with `fill`. */
+function grown<T extends Int32Array | Uint32Array>(array: T, fill = 0): T {
+  const bigger = new (array.constructor as new (length: number) => T)(array.length * 2);
+  bigger.set(array);
+  if (fill !== 0) bigger.fill(fill, array.length);
+  return bigger;
+}
+
 /** A scored document. */
 export interface Hit {
   doc: number;
@@ -131,30 +139,64 @@ export class Bm25Index implements LexicalSearch {
     this.scores = new Float64Array(docLengths.length);
   }
 
-  /** Builds an index; document `i` is `docs[i]`. */
+  /**
+   * Builds an index; document `i` is `docs[i]`. Terms are numbered in order
+   * of first appearance, each document's (term, tf) pairs go into flat typed
+   * arrays, and a counting sort by term lays out the postings, documents in
+   * order: an archive's millions of pairs without a Map or an array per term
+   * (at ×10,000 the Map-and-arrays build took 80 s of the build, mostly GC).
+   */
   static build(docs: readonly (readonly string[])[], params: Bm25Params = DEFAULT_BM25): Bm25Index {
-    const lists = new Map<string, number[]>();
-    docs.forEach((terms, doc) => {
-      const tf = new Map<string, number>();
-      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-      for (const [t, n] of tf) {
-        let list = lists.get(t);
-        if (!list) lists.set(t, (list = []));
-        list.push(doc, n);
+    const ids = new Map<string, number>();
+    let lastDoc = new Int32Array(1024).fill(-1);
+    let pairOf = new Int32Array(1024);
+    let pairTerm = new Int32Array(1024);
+    let pairDoc = new Uint32Array(1024);
+    let pairTf = new Uint32Array(1024);
+    let pairs = 0;
+    const lengths = new Uint32Array(docs.length);
+    for (let doc = 0; doc < docs.length; doc++) {
+      const terms = docs[doc]!;
+      lengths[doc] = terms.length;
+      for (const term of terms) {
+        let id = ids.get(term);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(term, id);
+          if (id === lastDoc.length) {
+            lastDoc = grown(lastDoc, -1);
+            pairOf = grown(pairOf);
+          }
+        }
+        if (lastDoc[id] === doc) {
+          pairTf[pairOf[id]!]!++;
+          continue;
+        }
+        if (pairs === pairTerm.length) {
+          pairTerm = grown(pairTerm);
+          pairDoc = grown(pairDoc);
+          pairTf = grown(pairTf);
+        }
+        lastDoc[id] = doc;
+        pairOf[id] = pairs;
+        pairTerm[pairs] = id;
+        pairDoc[pairs] = doc;
+        pairTf[pairs++] = 1;
       }
-    });
-    const starts = new Uint32Array(lists.size + 1);
-    let total = 0;
-    let i = 0;
-    for (const list of lists.values()) {
-      starts[i++] = total;
-      total += list.length;
     }
-    starts[i] = total;
-    const postings = new Uint32Array(total);
-    i = 0;
-    for (const list of lists.values()) postings.set(list, starts[i++]!);
-    return Bm25Index.fromParts({ lengths: Uint32Array.from(docs.map((d) => d.length)), terms: StringTable.build([...lists.keys()]), starts, postings }, params);
+    const count = ids.size;
+    const starts = new Uint32Array(count + 1);
+    for (let p = 0; p < pairs; p++) starts[pairTerm[p]! + 1]! += 2;
+    for (let t = 0; t < count; t++) starts[t + 1]! += starts[t]!;
+    const postings = new Uint32Array(starts[count]!);
+    const next = starts.slice(0, count);
+    for (let p = 0; p < pairs; p++) {
+      const at = next[pairTerm[p]!]!;
+      postings[at] = pairDoc[p]!;
+      postings[at + 1] = pairTf[p]!;
+      next[pairTerm[p]!] = at + 2;
+    }
+    return Bm25Index.fromParts({ lengths, terms: StringTable.build([...ids.keys()]), starts, postings }, params);
   }
 
   /** An index over its stored form in memory. */

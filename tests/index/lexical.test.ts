@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Bm25Index } from '../../src/index/lexical.js';
+import { Bm25Index, DEFAULT_BM25 } from '../../src/index/lexical.js';
 import { Pack, packBytes } from '../../src/index/pack.js';
 import { fileBytes } from '../../src/text/byte-source.js';
 import { topK } from '../../src/index/top-k.js';
@@ -59,6 +59,25 @@ describe('Bm25Index', () => {
     const queries = [['w0'], ['w0', 'w1', 'w2', 'w3'], ['w7', 'w3'], ['w3', 'w7', 'w3'], ['w399', 'w0'], ['nowhere', 'w5']];
     for (let i = 0; i < 60; i++) queries.push(Array.from({ length: 1 + random.int(8) }, zipf));
     for (const q of queries) for (const k of [1, 3, 40, 5000]) expect(big.search(q, k), `${q.join(' ')} k=${k}`).toEqual(byScoringAll(q, k));
+  });
+
+  it('lays out its stored form as terms in order of first use, each with its documents in order and their counts', () => {
+    const random = seededRandom(5);
+    const docs = Array.from({ length: 1500 }, () => Array.from({ length: random.int(30) }, () => `t${Math.floor(random.next() ** 3 * 2500)}`));
+    const lists = new Map<string, number[]>();
+    docs.forEach((terms, doc) => {
+      const tf = new Map<string, number>();
+      for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) lists.set(t, [...(lists.get(t) ?? []), doc, n]);
+    });
+    const parts = Bm25Index.build(docs).parts();
+    const again = Bm25Index.fromParts(parts, DEFAULT_BM25);
+    expect(Array.from(parts.lengths)).toEqual(docs.map((d) => d.length));
+    expect(Array.from(parts.starts)).toHaveLength(lists.size + 1);
+    [...lists].forEach(([term, list], t) => {
+      expect(Array.from(parts.postings.subarray(parts.starts[t]!, parts.starts[t + 1]!)), term).toEqual(list);
+      expect(again.df(term)).toBe(list.length / 2);
+    });
   });
 
   it('says when a pack is truncated instead of answering from garbage', () => {
