@@ -423,20 +423,12 @@ export class IndexService {
     const graph = path.join(config.indexDir, current.generation, 'hnsw.bin');
     const delta = deltaStories(previous, stories as Story[], changes);
     const updated = delta
-      ? await updateDelta(previous, stories as Story[], delta, this.lexiconAfter(previous, changes, check), embedder, this.settings, options)
+      ? await updateDelta(previous, stories as Story[], delta, changes, embedder, this.settings, options)
       : await updateIndex(previous, graph, stories as Story[], fresh, embedder, this.settings, options);
     updated.manifest.stories = withStamps(updated.manifest.stories, check.stamps);
     const { generation } = await this.save(updated);
     logger.info({ generation, ...changes, segment: delta ? 'delta' : 'whole', seconds: Number(seconds().toFixed(2)) }, 'Index updated');
     return report(this.serving!.manifest, generation, 'incremental');
-  }
-
-  /** `previous`'s lexicon without the changed and removed stories' words and with the added and changed ones'. */
-  private lexiconAfter(previous: CorpusIndex, changes: StoryChanges, check: SeedCheck): CorpusIndex['lexicon'] {
-    const old = new Set([...changes.changed, ...changes.removed]);
-    const gone = previous.stories.filter((s) => old.has(s.file)).map((s) => s.text);
-    const added = [...changes.added, ...changes.changed].map((f) => check.parsed.get(f)!.text);
-    return previous.lexicon.withChanges(gone, added);
   }
 
   /** The current generation loaded to be updated (and served meanwhile), or undefined when it cannot be. */

@@ -71,6 +71,12 @@ function grown<T extends Int32Array | Uint32Array>(array: T, fill = 0): T {
   return bigger;
 }
 
+/** A query term as scoring reads it: its postings and its weight (idf). */
+interface QueryTerm {
+  list: Uint32Array;
+  w: number;
+}
+
 /** A scored document. */
 export interface Hit {
   doc: number;
@@ -315,11 +321,7 @@ export class Bm25Index implements LexicalSearch {
   search(query: readonly string[], k: number): Hit[] {
     if (k <= 0) return [];
     const { k1 } = this.params;
-    const terms: { list: Uint32Array; w: number }[] = [];
-    for (const term of query) {
-      const list = this.postings(term);
-      if (list) terms.push({ list, w: this.idf(term) });
-    }
+    const terms = this.queryTerms(query);
     const byRarity = terms.slice().sort((x, y) => x.list.length - y.list.length);
     const partial = this.scores;
     const touched: number[] = [];
@@ -375,7 +377,7 @@ export class Bm25Index implements LexicalSearch {
   }
 
   /** `doc`'s score over the query's terms (their postings and weights, in query order). */
-  private scoreWith(terms: readonly { list: Uint32Array; w: number }[], doc: number): number {
+  private scoreWith(terms: readonly QueryTerm[], doc: number): number {
     let score = 0;
     for (const { list, w } of terms) {
       const at = findDoc(list, doc);
@@ -386,11 +388,16 @@ export class Bm25Index implements LexicalSearch {
 
   /** The BM25 score `search` gives `doc` (0 when it holds no query term), without scanning other documents. */
   score(query: readonly string[], doc: number): number {
-    const terms: { list: Uint32Array; w: number }[] = [];
+    return this.scoreWith(this.queryTerms(query), doc);
+  }
+
+  /** The postings and weight of each query term the index holds, in query order (a repeated term once per occurrence). */
+  private queryTerms(query: readonly string[]): QueryTerm[] {
+    const terms: QueryTerm[] = [];
     for (const term of query) {
       const list = this.postings(term);
       if (list) terms.push({ list, w: this.idf(term) });
     }
-    return this.scoreWith(terms, doc);
+    return terms;
   }
 }

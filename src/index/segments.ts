@@ -83,15 +83,17 @@ export function deltaStories(previous: CorpusIndex, stories: readonly Story[], c
 
 /**
  * `previous` with its stories past the base replaced by `delta`'s (in
- * corpus order, see {@link deltaStories}): only stories the previous delta
- * did not hold are embedded, the delta's indexes are rebuilt (small), and the
- * base is left as it is. `lexicon` is the whole corpus's.
+ * corpus order, see {@link deltaStories}, which also decides that `changes`
+ * touch only stories past the base): only stories the previous delta did
+ * not hold are embedded, the delta's indexes are rebuilt (small), the whole
+ * corpus's lexicon is adjusted by the changed texts, and the base is left as
+ * it is.
  */
 export async function updateDelta(
   previous: CorpusIndex,
   stories: readonly Story[],
   delta: readonly Story[],
-  lexicon: CorpusIndex['lexicon'],
+  changes: StoryChanges,
   embedder: Embedder,
   settings: BuildSettings,
   options: BuildIndexOptions = {},
@@ -99,6 +101,10 @@ export async function updateDelta(
   const started = performance.now();
   const base = previous.segments?.base ?? previous;
   const built = await buildIndex({ stories: [...delta], problems: [] }, reusingEmbedder(embedder, previous.segments?.delta), settings, { ...options, graph: false });
+  const old = new Set([...changes.changed, ...changes.removed]);
+  const now = new Set([...changes.added, ...changes.changed]);
+  const gone = (previous.segments?.delta.stories ?? []).filter((s) => old.has(s.file)).map((s) => s.text);
+  const lexicon = previous.lexicon.withChanges(gone, delta.filter((s) => now.has(s.file)).map((s) => s.text));
   const segment = { ...built, lexicon };
   const counts = {
     stories: base.stories.length + segment.stories.length,

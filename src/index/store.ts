@@ -155,7 +155,7 @@ async function writeSegments(index: CorpusIndex, dir: string, building: string):
   const current = await readCurrentIndex(dir);
   const base = current?.manifest.base ?? current?.manifest.counts;
   const mine = index.manifest.base;
-  if (!current || !base || !mine || base.stories !== mine.stories || base.units !== mine.units || base.chunks !== mine.chunks) {
+  if (!current || !base || !mine || !sameCounts(base, mine)) {
     throw new Error('a segmented index is saved beside the generation holding its base, and the current one does not');
   }
   const files: Manifest['files'] = {};
@@ -241,11 +241,17 @@ export async function currentGeneration(dir: string): Promise<string | undefined
 }
 
 /** `base` after checking it holds as many stories, units and chunks as the manifest says the base has. */
-function checkedBase(base: CorpusIndex, counts: NonNullable<Manifest['base']>): CorpusIndex {
-  if (base.stories.length !== counts.stories || base.units.length !== counts.units || base.chunks.length !== counts.chunks) {
-    throw new Error(`the base holds ${base.stories.length} stories, ${base.units.length} units and ${base.chunks.length} chunks, the manifest says ${counts.stories}, ${counts.units} and ${counts.chunks}`);
+function checkedBase(base: CorpusIndex, counts: Manifest['counts']): CorpusIndex {
+  const held = { stories: base.stories.length, units: base.units.length, chunks: base.chunks.length };
+  if (!sameCounts(held, counts)) {
+    throw new Error(`the base holds ${held.stories} stories, ${held.units} units and ${held.chunks} chunks, the manifest says ${counts.stories}, ${counts.units} and ${counts.chunks}`);
   }
   return base;
+}
+
+/** Whether two story, unit and chunk counts are the same. */
+function sameCounts(a: Manifest['counts'], b: Manifest['counts']): boolean {
+  return a.stories === b.stories && a.units === b.units && a.chunks === b.chunks;
 }
 
 /** A segmented generation's delta, read whole and checked (it is small), searched by scanning its vectors. */
