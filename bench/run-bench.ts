@@ -146,13 +146,14 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const config = parseConfig(options.env);
   options.log(`Loading ${config.embeddingModel}`);
   const embedder = await loadTransformersEmbedder({ modelId: config.embeddingModel, modelsDir: config.modelsDir });
+  // First, while this process holds only what Dateline's would: after the ×10,000 index it holds gigabytes, and its
+  // GC slowed these sub-millisecond answers by half (0.79 ms p50 against 0.42 ms in a fresh process); even the
+  // archive's word lists and the bench's questions, loaded before it, cost 20–30 % (1.30–1.37 against 0.98–1.16 ms).
+  options.log('SQuAD sample: warm answers to every question');
+  const warmSquad = await squadWarmLatency(options.squadFile, options.workDir, options.env, embedder);
   const sources = await loadArchiveSources(options.seedsDir, NAME_SOURCES);
   const questions = await loadBenchQuestions(options.storyQuestionsFile, options.squadFile, options.seedsDir, options.recallQueries);
   const shared: SharedState = { embedder, questions };
-  // First, while this process's heap is small: after the ×10,000 index it holds gigabytes, and its GC slowed
-  // these sub-millisecond answers by half (0.79 ms p50 in the run against 0.42 ms in a fresh process).
-  options.log('SQuAD sample: warm answers to every question');
-  const warmSquad = await squadWarmLatency(options.squadFile, options.workDir, options.env, embedder);
   const sizes: SizeResult[] = [];
   for (const scale of scales) sizes.push(await measureSize(scale, options, sources, shared));
   const peers = options.peers ? await options.peers() : undefined;
