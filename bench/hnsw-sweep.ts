@@ -4,7 +4,7 @@
  * and search time per efSearch against exact search, beside hnswlib's C++
  * brute force on the same vectors (issue #16).
  *
- *   node dist/bench/hnsw-sweep.js <seeds dir> <index dir> <M> <efConstruction> [--queries 300] [--seed 11]
+ *   node dist/bench/hnsw-sweep.js <seeds dir> <index dir> <M> <efConstruction> [--queries 300] [--seed 11] [--shuffled]
  *
  * The index dir holds a built generation of the seeds (its vectors are
  * reused; the graph is built afresh with the given parameters). The queries
@@ -22,6 +22,7 @@ import { createLogger } from '../src/logger.js';
 import { archiveQuestions } from './archive-questions.js';
 import { percentiles } from './percentiles.js';
 import { recallAtK } from './vector-recall.js';
+import { seededRandom } from '../src/eval/seeded-random.js';
 
 /** The efSearch values tried. */
 const EF_SEARCH = [64, 128, 200, 300, 400, 600];
@@ -36,7 +37,7 @@ function option(args: string[], name: string, fallback: number): number {
 const args = process.argv.slice(2);
 const [seedsDir, indexDir, mText, efcText] = args;
 if (!seedsDir || !indexDir || !Number(mText) || !Number(efcText)) {
-  process.stderr.write('usage: node dist/bench/hnsw-sweep.js <seeds dir> <index dir> <M> <efConstruction> [--queries 300] [--seed 11]\n');
+  process.stderr.write('usage: node dist/bench/hnsw-sweep.js <seeds dir> <index dir> <M> <efConstruction> [--queries 300] [--seed 11] [--shuffled]\n');
   process.exit(2);
 }
 const m = Number(mText);
@@ -55,10 +56,18 @@ const files = fs
 const queries = await ctx.embedder.embed(archiveQuestions(files, option(args, '--queries', 300), option(args, '--seed', 11)).map((q) => q.q));
 const exact = new ExactVectorIndex(flat, dim);
 
+const order = Int32Array.from({ length: n }, (_, i) => i);
+if (args.includes('--shuffled')) {
+  const random = seededRandom(42);
+  for (let i = n - 1; i > 0; i--) {
+    const j = random.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
 const graph = new hnswlib.HierarchicalNSW('cosine', dim);
 const started = performance.now();
 graph.initIndex(n, m, efConstruction, 42, true);
-for (let i = 0; i < n; i++) graph.addPoint(row(i), i);
+for (const i of order) graph.addPoint(row(i), i);
 const buildS = (performance.now() - started) / 1000;
 
 const brute = new hnswlib.BruteforceSearch('cosine', dim);
@@ -86,4 +95,4 @@ const rows = EF_SEARCH.map((ef) => {
   const p = percentiles(timed((q) => graph.searchKnn(q, K)));
   return { ef_search: ef, recall_at_10: Number(recall.toFixed(4)), search_ms: { p50: p.p50, p99: p.p99 }, speedup_vs_bruteforce: Number((bruteforce.p50 / p.p50).toFixed(2)) };
 });
-process.stdout.write(`${JSON.stringify({ m, ef_construction: efConstruction, vectors: n, build_s: Number(buildS.toFixed(1)), bruteforce_ms: { p50: bruteforce.p50, p99: bruteforce.p99 }, rows })}\n`);
+process.stdout.write(`${JSON.stringify({ m, ef_construction: efConstruction, order: args.includes('--shuffled') ? 'shuffled' : 'story', vectors: n, build_s: Number(buildS.toFixed(1)), bruteforce_ms: { p50: bruteforce.p50, p99: bruteforce.p99 }, rows })}\n`);

@@ -9,6 +9,7 @@ import { SCHEMA_VERSION, type BuildSettings, type Manifest } from './manifest.js
 import type { Story } from '../ingest/story.js';
 import { DEFAULT_HNSW } from './hnsw-params.js';
 import { MemoryVectorTable } from './vector-table.js';
+import { buildGraphOffThread, GRAPH_WORKER_MIN } from './graph-worker.js';
 import { ExactVectorIndex, HnswVectorIndex } from './vector.js';
 
 /** Texts embedded per call. */
@@ -28,6 +29,12 @@ export interface BuildIndexOptions {
    * build, where a scan is exact and quicker than building a graph).
    */
   graph?: boolean;
+  /**
+   * Sentences from which the graph is inserted on a worker thread while this
+   * thread builds the lexical indexes (the same graph either way). Default
+   * {@link GRAPH_WORKER_MIN}.
+   */
+  graphWorkerMin?: number;
 }
 
 /** Checks that `settings` were made for `embedder`. */
@@ -88,14 +95,24 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
   const manifest = newManifest(stories, { stories: stories.length, units: units.length, chunks: chunks.length }, settings, options.builtBy);
   progress('graph', 0, 1);
   const flatVectors = flatten(chunkVectors, dim);
-  const vector =
-    options.graph === false ? new ExactVectorIndex(flatVectors, dim) : HnswVectorIndex.build(chunkVectors, dim, { ...hnsw, efSearch: options.efSearch ?? DEFAULT_HNSW.efSearch });
-  const vectorLabels = vector instanceof HnswVectorIndex ? vector.labels : Int32Array.from(chunkVectors, (_, i) => i);
-  progress('graph', 1, 1);
-  progress('lexical', 0, 1);
+  const params = { ...hnsw, efSearch: options.efSearch ?? DEFAULT_HNSW.efSearch };
+  const offThread = options.graph !== false && chunks.length >= (options.graphWorkerMin ?? GRAPH_WORKER_MIN);
+  const pending = offThread ? buildGraphOffThread(flatVectors, dim, params) : undefined;
+  pending?.catch(() => undefined);
+  const inThread = offThread ? undefined : options.graph === false ? new ExactVectorIndex(flatVectors, dim) : HnswVectorIndex.build(chunkVectors, dim, params);
+  // Off the main thread, the lexical indexes are built while the graph is, and shown as part of its stage.
+  const graphBuilt = () => {
+    progress('graph', 1, 1);
+    progress('lexical', 0, 1);
+  };
+  if (inThread) graphBuilt();
   const bm25 = { k1: terms.k1, b: terms.b };
   const lexical = Bm25Index.build(chunks.map((c) => indexTerms(c.text, terms)), bm25);
   const unitLexical = Bm25Index.build(units.map(([s, u]) => indexTerms(stories[s]!.units[u]!.text, terms)), bm25);
+  const lexicon = Lexicon.of(stories.map((s) => s.text));
+  const vector = inThread ?? (await pending!);
+  if (!inThread) graphBuilt();
+  const vectorLabels = vector instanceof HnswVectorIndex ? vector.labels : Int32Array.from(chunkVectors, (_, i) => i);
   progress('lexical', 1, 1);
   manifest.buildSeconds = (performance.now() - started) / 1000;
   return {
@@ -110,6 +127,6 @@ export async function buildIndex(scan: SeedScan, embedder: Embedder, settings: B
     unitLexical,
     vector,
     vectorLabels,
-    lexicon: Lexicon.of(stories.map((s) => s.text)),
+    lexicon,
   };
 }

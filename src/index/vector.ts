@@ -32,10 +32,13 @@ export class HnswVectorIndex implements VectorSearch {
     readonly labels: Int32Array,
   ) {}
 
-  /** Builds the graph over `vectors`, labelled 0…n-1. */
+  /** The random seed of every graph built (hnswlib draws node levels from it): the same rows in the same order give the same graph. */
+  static readonly SEED = 42;
+
+  /** Builds the graph over `vectors`, labelled 0…n-1 (`graph-worker.ts` builds the same graph off the main thread). */
   static build(vectors: readonly Float32Array[], dimension: number, params: HnswParams = DEFAULT_HNSW): HnswVectorIndex {
     const index = new HierarchicalNSW('cosine', dimension);
-    index.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, 42, true);
+    index.initIndex(Math.max(1, vectors.length), params.m, params.efConstruction, HnswVectorIndex.SEED, true);
     vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
     const ef = resolveEfSearch(params.efSearch, vectors.length);
     index.setEf(ef);
