@@ -1,14 +1,7 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CoreContext } from '../core-context.js';
-import { checkBar } from '../eval/bar.js';
 import { EVAL_FILES } from '../eval/data-files.js';
-import { loadSquadSet, loadStorySet, type EvalSet } from '../eval/datasets.js';
-import { checkFollowUpBar, loadFollowUpSet, renderFollowUpReport, runFollowUpEval } from '../eval/follow-ups.js';
-import { publishedReport, renderEvalReport, showsMisses } from '../eval/report.js';
-import { runEval, type EvalRun } from '../eval/run-eval.js';
-import type { Tally } from '../eval/score.js';
 import { PROJECT_ROOT } from '../paths.js';
 
 /** Where `dateline eval` writes `eval-<set>.json` unless told otherwise: an ignored folder, so evaluating never changes the tree. */
@@ -27,19 +20,14 @@ export const EVAL_OUT_DIR = path.join(PROJECT_ROOT, '.reports');
  */
 export const EVAL_SET_NAMES = ['story', 'casual', 'fresh', 'more', 'squad', 'squad-train', 'followups', 'followups-fresh'] as const;
 
-/** The two-turn sets: scored by {@link runFollowUpEval}, with and without the first question as context. */
-const FOLLOW_UP_SETS: Record<string, (opts: EvalOptions) => string> = {
-  followups: (opts) => opts.followupsFile,
-  'followups-fresh': (opts) => opts.followupsFreshFile,
-};
-
 /** The sets `--set all` runs, in order. */
 export const EVAL_ALL_SETS = ['story', 'casual', 'squad', 'followups', 'followups-fresh'] as const;
 
 /** The seed `--noise` uses when given without one. */
 export const DEFAULT_NOISE_SEED = 1;
 
-interface EvalOptions {
+/** The options of `dateline eval`, as commander parses them. */
+export interface EvalOptions {
   set: string;
   storyFile: string;
   casualFile: string;
@@ -60,29 +48,6 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
-function fullTally(run: EvalRun): Tally {
-  return run.methods.find((m) => m.method === 'dateline (full)')!.tally;
-}
-
-async function loadSet(name: string, opts: EvalOptions, seedsDir: string): Promise<EvalSet> {
-  switch (name) {
-    case 'story':
-      return loadStorySet(opts.storyFile, seedsDir);
-    case 'casual':
-      return loadStorySet(opts.casualFile, seedsDir, 'casual');
-    case 'fresh':
-      return loadStorySet(opts.freshFile, seedsDir, 'fresh');
-    case 'more':
-      return loadStorySet(opts.moreFile, seedsDir, 'more');
-    case 'squad':
-      return loadSquadSet(opts.squadFile);
-    case 'squad-train':
-      return loadSquadSet(opts.squadTrainFile, 'squad-train');
-    default:
-      throw new InvalidArgumentError(`unknown set ${name}`);
-  }
-}
-
 /**
  * `dateline eval`: every question of a set through `ask`, side by side with
  * the baselines, with the set's bar. With `--noise [seed]`, also a copy of
@@ -90,7 +55,9 @@ async function loadSet(name: string, opts: EvalOptions, seedsDir: string): Promi
  * `eval-<set>.json` (with a `noisy` section under `--noise`) to `--out`
  * (default `.reports/`, ignored by git; `npm run report` writes the committed
  * copies in `bench/results/`). A held-out set's misses stay out of both the
- * output and the JSON unless `--show-misses`.
+ * output and the JSON unless `--show-misses`. The evaluation itself
+ * (`eval-run.ts`) is imported when the command runs, so that every other
+ * command, a one-shot `ask` above all, loads none of it.
  */
 export function evalCommand(context: () => Promise<CoreContext>, print: (text: string) => void): Command {
   return new Command('eval')
@@ -113,30 +80,7 @@ export function evalCommand(context: () => Promise<CoreContext>, print: (text: s
     .option('--out <dir>', 'where eval-<set>.json goes', EVAL_OUT_DIR)
     .option('--check', 'exit 3 when a quality bar is missed')
     .action(async (opts: EvalOptions) => {
-      const ctx = await context();
-      ctx.logger.level = 'warn';
-      const wanted = opts.set === 'all' ? EVAL_ALL_SETS : [opts.set];
-      let failed = false;
-      await fs.mkdir(opts.out, { recursive: true });
-      for (const name of wanted) {
-        const followUpFile = FOLLOW_UP_SETS[name]?.(opts);
-        if (followUpFile) {
-          const report = await runFollowUpEval(await loadFollowUpSet(followUpFile, ctx.config.seedsDir, name), ctx);
-          const bar = checkFollowUpBar(report);
-          failed ||= bar.some((b) => !b.pass);
-          const shown = showsMisses(name, opts.showMisses);
-          await fs.writeFile(path.join(opts.out, `eval-${name}.json`), `${JSON.stringify({ ...report, misses: shown ? report.misses : undefined, bar }, null, 2)}\n`);
-          print(`${renderFollowUpReport(report, bar, shown)}\n`);
-          continue;
-        }
-        const set = await loadSet(name, opts, ctx.config.seedsDir);
-        const report = await runEval(set, ctx, opts.noise === undefined ? {} : { noiseSeed: opts.noise });
-        const bar = checkBar(set.name, fullTally(report), report.noisy && fullTally(report.noisy));
-        failed ||= bar.some((b) => !b.pass);
-        const json = publishedReport(report, bar, opts.showMisses);
-        await fs.writeFile(path.join(opts.out, `eval-${set.name}.json`), `${JSON.stringify(json, null, 2)}\n`);
-        print(`${renderEvalReport(report, bar, { showMisses: opts.showMisses ?? false })}\n`);
-      }
-      if (opts.check && failed) throw new CommanderError(3, 'dateline.barMissed', 'A quality bar was missed.');
+      const { runEvalCommand } = await import('./eval-run.js');
+      await runEvalCommand(opts, await context(), print);
     });
 }

@@ -1,4 +1,5 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 import { BUILD_STAGES, type BuildProgress, type BuildStage } from '../index/corpus-index.js';
 import type { ProgressListener } from '../index/index-service.js';
 
@@ -36,6 +37,9 @@ export function formatSeconds(seconds: number): string {
 
 /** As the result says it: `12181 sentences`. */
 const count = (n: number) => `${n} sentence${n === 1 ? '' : 's'}`;
+
+/** cli-progress, loaded when a bar is first drawn: a one-shot `ask` never draws one and does not pay for loading it. */
+const loadCliProgress = () => createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
 
 /** The bar's whole: permille of the build's expected time. */
 const SCALE = 1000;
@@ -97,9 +101,10 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
     const elapsed = (now - started) / 1000;
     const left = remaining(e, now);
     if (!bar && !finished && (elapsed * 1000 > PROGRESS_DELAY_MS || (e.stage !== 'embedding' && left * 1000 > PROGRESS_DELAY_MS))) {
-      bar = new cliProgress.SingleBar(
+      const { SingleBar, Presets } = loadCliProgress();
+      bar = new SingleBar(
         { stream, format: 'Indexing {count} [{bar}] {percentage}% · {stage} · {left}', hideCursor: true, barsize: Math.max(8, Math.min(30, (stream.columns || 80) - 64)) },
-        cliProgress.Presets.shades_classic,
+        Presets.shades_classic,
       );
       bar.start(SCALE, 0, { count: count(e.sentences), stage: '', left: '' });
     }

@@ -40,6 +40,7 @@ describe('dateline CLI', { timeout: 60_000 }, () => {
     expect(loaded(ask)).toContain('commander');
     expect(loaded(ask).filter((p) => p === 'discord.js' || p.startsWith('@discordjs/ws') || p.startsWith('@discordjs/rest'))).toEqual([]);
     expect(loaded(ask)).not.toContain('better-sqlite3');
+    expect(loaded(ask), 'the progress bar is loaded when a build draws one').not.toContain('cli-progress');
     const chat = await dateline(['chat'], 'quit\n', trace);
     expect(loaded(chat)).toContain('discord.js');
   });
