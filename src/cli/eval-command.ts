@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { CoreContext } from '../core-context.js';
+import type { EvalOptions } from './eval-run.js';
 import { EVAL_FILES } from '../eval/data-files.js';
 import { PROJECT_ROOT } from '../paths.js';
 
@@ -20,28 +21,9 @@ export const EVAL_OUT_DIR = path.join(PROJECT_ROOT, '.reports');
  */
 export const EVAL_SET_NAMES = ['story', 'casual', 'fresh', 'more', 'squad', 'squad-train', 'followups', 'followups-fresh'] as const;
 
-/** The sets `--set all` runs, in order. */
-export const EVAL_ALL_SETS = ['story', 'casual', 'squad', 'followups', 'followups-fresh'] as const;
-
 /** The seed `--noise` uses when given without one. */
 export const DEFAULT_NOISE_SEED = 1;
 
-/** The options of `dateline eval`, as commander parses them. */
-export interface EvalOptions {
-  set: string;
-  storyFile: string;
-  casualFile: string;
-  freshFile: string;
-  moreFile: string;
-  squadFile: string;
-  squadTrainFile: string;
-  followupsFile: string;
-  followupsFreshFile: string;
-  out: string;
-  check?: boolean;
-  noise?: number;
-  showMisses?: boolean;
-}
 
 function parseSeed(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) throw new InvalidArgumentError('a seed is a whole number from 0 to 4294967295.');

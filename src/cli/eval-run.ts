@@ -8,7 +8,26 @@ import { checkFollowUpBar, loadFollowUpSet, renderFollowUpReport, runFollowUpEva
 import { publishedReport, renderEvalReport, showsMisses } from '../eval/report.js';
 import { runEval, type EvalRun } from '../eval/run-eval.js';
 import type { Tally } from '../eval/score.js';
-import { EVAL_ALL_SETS, type EvalOptions } from './eval-command.js';
+
+/** The sets `--set all` runs, in order. */
+export const EVAL_ALL_SETS = ['story', 'casual', 'squad', 'followups', 'followups-fresh'] as const;
+
+/** The options of `dateline eval`, as commander parses them. */
+export interface EvalOptions {
+  set: string;
+  storyFile: string;
+  casualFile: string;
+  freshFile: string;
+  moreFile: string;
+  squadFile: string;
+  squadTrainFile: string;
+  followupsFile: string;
+  followupsFreshFile: string;
+  out: string;
+  check?: boolean;
+  noise?: number;
+  showMisses?: boolean;
+}
 
 /** The two-turn sets: scored by {@link runFollowUpEval}, with and without the first question as context. */
 const FOLLOW_UP_SETS: Record<string, (opts: EvalOptions) => string> = {
