@@ -6,12 +6,11 @@ import { checkSeeds, type SeedCheck } from '../ingest/check-seeds.js';
 import { readSeeds, seedsHash, type ReadSeedsOptions, type SeedIo, type SeedProblem, type SeedScan } from '../ingest/read-seeds.js';
 import { sameSeedStamp, type SeedStamp } from '../ingest/seed-stamp.js';
 import type { Logger } from '../logger.js';
-import { buildIndex } from './build-index.js';
+import type { BuildIndexOptions } from './build-index.js';
 import { buildSettings } from './build-settings.js';
 import type { BuildProgress, CorpusIndex } from './corpus-index.js';
 import { staleReason, withStamps, type BuildSettings, type IndexExpectations, type Manifest } from './manifest.js';
-import { storyChanges, updateIndex, type StoryChanges } from './update-index.js';
-import { deltaStories, updateDelta } from './segments.js';
+import type { StoryChanges } from './update-index.js';
 import type { Story } from '../ingest/story.js';
 import { acquireLock, tryLock, type HeldLock } from './lock.js';
 import { currentGeneration, loadIndex, readCurrentIndex, readCurrentManifest, saveIndex, updateSeedStamps, type CurrentManifest, type VectorMode } from './store.js';
@@ -336,9 +335,10 @@ export class IndexService {
   private async buildAndSave(scan: SeedScan, builtBy?: string): Promise<{ index: CorpusIndex; generation: string; seconds: number }> {
     const { config, embedder, logger } = this.deps;
     const started = performance.now();
-    const options: Parameters<typeof buildIndex>[3] = { efSearch: config.hnsw.efSearch };
+    const options: BuildIndexOptions = { efSearch: config.hnsw.efSearch };
     if (this.onProgress) options.onProgress = this.onProgress;
     if (builtBy) options.builtBy = builtBy;
+    const { buildIndex } = await import('./build-index.js');
     const built = await buildIndex(scan, embedder, this.settings, options);
     if (scan.stamps) built.manifest.stories = withStamps(built.manifest.stories, scan.stamps);
     const { index, generation } = await this.save(built);
@@ -401,6 +401,7 @@ export class IndexService {
     // No readable story: the full path refuses it with the reason readSeeds gives.
     if (check.stories.length === 0) return undefined;
     this.warnProblems(check.problems);
+    const [{ storyChanges, updateIndex }, { deltaStories, updateDelta }] = await Promise.all([import('./update-index.js'), import('./segments.js')]);
     const changes = storyChanges(current.manifest.stories, check.stories);
     const seconds = () => (performance.now() - started) / 1000;
     const report = (made: Manifest, generation: string, kind: ReindexReport['kind']) =>
@@ -447,6 +448,7 @@ export class IndexService {
     } catch (error) {
       throw nothingRebuilt(error, before);
     }
+    const { storyChanges } = await import('./update-index.js');
     const changes = storyChanges(before?.stories ?? [], scan.stories);
     if (othersWrote) {
       const fresh = await loadIndex(config.indexDir, this.expectations(scan), config.hnsw, undefined, this.vectorMode);

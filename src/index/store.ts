@@ -11,7 +11,7 @@ import type { SeedStamp } from '../ingest/seed-stamp.js';
 import { manifestSchema, staleKind, staleReason, withStamps, type IndexExpectations, type Manifest, type StaleKind } from './manifest.js';
 import type { HnswParams } from './hnsw-params.js';
 import { ExactVectorIndex, HnswVectorIndex, type VectorSearch } from './vector.js';
-import { joinSegments } from './segments.js';
+import { joinSegments } from './joined-segments.js';
 import { QuantisedVectorIndex } from './quantised-scan.js';
 
 /**
