@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import { StringTable } from './string-table.js';
-import { remember } from './word-memory.js';
 
 /** The words of a {@link WORD_LIST} file's text, in rank order. */
 export function listedWords(text: string): string[] {
@@ -26,14 +25,19 @@ const HARMONIC = Math.log(SOURCE_VOCABULARY) + 0.5772156649;
 
 /** The word list as a hash table (an id is a rank − 1), read on first use. */
 let ranks: StringTable | undefined;
-/** Ranks looked up so far (0: not in the list), so warm answers pay a `Map` look-up. */
+/** Ranks looked up so far (0: not in the list), so warm answers pay a `Map` look-up; bounded like the word memory. */
 const seen = new Map<string, number>();
+const SEEN_LIMIT = 50_000;
 
 function rankOf(word: string): number {
-  return remember(seen, word, () => {
+  let rank = seen.get(word);
+  if (rank === undefined) {
     ranks ??= new StringTable(new Uint8Array(fs.readFileSync(WORD_TABLE)));
-    return (ranks.id(word) ?? -1) + 1;
-  });
+    rank = (ranks.id(word) ?? -1) + 1;
+    if (seen.size >= SEEN_LIMIT) seen.clear();
+    seen.set(word, rank);
+  }
+  return rank;
 }
 
 /**
