@@ -13,9 +13,19 @@ import { addBatch, recordScenario } from '../support/reliability-record.js';
  * per-user cooldown (5 per 30 s by default) would refuse most of a burst
  * from 50 users, so it is off here (ASK_COOLDOWN=off); tests/reliability
  * checks the cooldown under load.
+ *
+ * The warm-up is a burst of the same shape as the measured one: a first burst
+ * of 1,000 concurrent asks lifts RSS by about 20 % over a gentler warm-up
+ * (V8's young generation and the allocator grow to the peak's working set),
+ * and then it stays level — sampled after each of six further bursts of
+ * 1,000, RSS moved between −6 % and +1.5 % while heap used stayed within
+ * 3 MB. Measured from that steady state, a leak shows as growth and a one-off
+ * rise to the working set does not.
  */
-const WARM_UP = 300;
+const WARM_UP = 1000;
 const LOAD = 1000;
+/** RSS may grow by at most this share over the measured burst (steady state: −6 … +1.5 % measured). */
+const RSS_GROWTH_LIMIT = 0.1;
 const USERS = 50;
 const MB = 1024 * 1024;
 
@@ -39,11 +49,11 @@ function answeredFromStory(x: InteractionExchange): boolean {
 describe(`${LOAD} /ask from ${USERS} users, sent as fast as the fake can dispatch them`, () => {
   it('answers each exactly once with a first response inside 3 s, and memory stays flat', async ({ task }) => {
     const load = recordScenario(task, 'load-burst', `${LOAD.toLocaleString('en')} /ask from ${USERS} users at once`);
-    const memory = recordScenario(task, 'load-memory', `Memory over ${LOAD.toLocaleString('en')} interactions after a warm-up of ${WARM_UP}`);
+    const memory = recordScenario(task, 'load-memory', `Memory over ${LOAD.toLocaleString('en')} interactions after a warm-up of ${WARM_UP.toLocaleString('en')}`);
     load.figures['cooldown'] = 'ASK_COOLDOWN=off (5 per 30 s would refuse most of the burst; see the cooldown-under-load scenario)';
 
     const warmUp = askBurst(bot.fake, { count: WARM_UP, users: USERS });
-    await waitUntilSettled(warmUp, 60_000);
+    await waitUntilSettled(warmUp, 120_000);
     expect(summarize(warmUp)).toMatchObject({ lost: 0, late: 0, twice: 0 });
     const before = await bot.memory();
 
@@ -59,7 +69,7 @@ describe(`${LOAD} /ask from ${USERS} users, sent as fast as the fake can dispatc
     Object.assign(memory.figures, {
       'RSS after warm-up (MB)': Number((before.rss / MB).toFixed(1)),
       'RSS after the run (MB)': Number((after.rss / MB).toFixed(1)),
-      'RSS change': `${(growth * 100).toFixed(1)} % (limit +20 %)`,
+      'RSS change': `${(growth * 100).toFixed(1)} % (limit +${RSS_GROWTH_LIMIT * 100} %)`,
       'heap used after warm-up / after the run (MB)': `${(before.heapUsed / MB).toFixed(1)} / ${(after.heapUsed / MB).toFixed(1)}`,
       'heap growth per interaction (bytes)': Math.round((after.heapUsed - before.heapUsed) / LOAD),
       'measured': 'in the bot process, each sample after a forced full GC (--expose-gc, SIGUSR2 probe)',
@@ -74,6 +84,6 @@ describe(`${LOAD} /ask from ${USERS} users, sent as fast as the fake can dispatc
     expect(handled).toHaveLength(WARM_UP + LOAD);
     expect(new Set(handled.map((l) => l.result))).toEqual(new Set(['answered', 'declined']));
     expect(after.gc).toBe(true);
-    expect(growth).toBeLessThanOrEqual(0.2);
+    expect(growth).toBeLessThanOrEqual(RSS_GROWTH_LIMIT);
   }, 240_000);
 });
