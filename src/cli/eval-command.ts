@@ -24,7 +24,6 @@ export const EVAL_SET_NAMES = ['story', 'casual', 'fresh', 'more', 'squad', 'squ
 /** The seed `--noise` uses when given without one. */
 export const DEFAULT_NOISE_SEED = 1;
 
-
 function parseSeed(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 0xffffffff) throw new InvalidArgumentError('a seed is a whole number from 0 to 4294967295.');
   return Number(value);

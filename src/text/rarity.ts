@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import { StringTable } from './string-table.js';
+import { remember } from './word-memory.js';
 
 /** The words of a {@link WORD_LIST} file's text, in rank order. */
 export function listedWords(text: string): string[] {
@@ -25,19 +26,14 @@ const HARMONIC = Math.log(SOURCE_VOCABULARY) + 0.5772156649;
 
 /** The word list as a hash table (an id is a rank − 1), read on first use. */
 let ranks: StringTable | undefined;
-/** Ranks looked up so far (0: not in the list), so warm answers pay a `Map` look-up; bounded like the word memory. */
+/** Ranks looked up so far (0: not in the list), so warm answers pay a `Map` look-up. */
 const seen = new Map<string, number>();
-const SEEN_LIMIT = 50_000;
 
 function rankOf(word: string): number {
-  let rank = seen.get(word);
-  if (rank === undefined) {
+  return remember(seen, word, () => {
     ranks ??= new StringTable(new Uint8Array(fs.readFileSync(WORD_TABLE)));
-    rank = (ranks.id(word) ?? -1) + 1;
-    if (seen.size >= SEEN_LIMIT) seen.clear();
-    seen.set(word, rank);
-  }
-  return rank;
+    return (ranks.id(word) ?? -1) + 1;
+  });
 }
 
 /**

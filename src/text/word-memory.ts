@@ -5,7 +5,8 @@ const LIMIT = 50_000;
 const lists = new Map<string, readonly string[]>();
 const sets = new Map<string, ReadonlySet<string>>();
 
-function remember<T>(memory: Map<string, T>, text: string, make: () => T): T {
+/** `memory`'s value for `text`, made and kept on first sight; past {@link LIMIT} entries the memory starts over. */
+export function remember<T>(memory: Map<string, T>, text: string, make: () => T): T {
   let value = memory.get(text);
   if (value === undefined) {
     if (memory.size >= LIMIT) memory.clear();
