@@ -29,6 +29,7 @@ function timedLexical(inner: LexicalSearch, record: (ms: number) => void): Lexic
     df: (term) => inner.df(term),
     idf: (term) => inner.idf(term),
     score: (query, doc) => inner.score(query, doc),
+    scorer: (query) => inner.scorer(query),
     search: (query, k) => timed(record, () => inner.search(query, k)),
   };
 }

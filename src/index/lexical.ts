@@ -99,6 +99,11 @@ export interface LexicalSearch {
   search(query: readonly string[], k: number): Hit[];
   /** The score `search` gives `doc`. */
   score(query: readonly string[], doc: number): number;
+  /**
+   * {@link score} for one query and many documents: the query's terms are
+   * looked up once, then each call scores one document.
+   */
+  scorer(query: readonly string[]): (doc: number) => number;
 }
 
 /**
@@ -389,6 +394,11 @@ export class Bm25Index implements LexicalSearch {
   /** The BM25 score `search` gives `doc` (0 when it holds no query term), without scanning other documents. */
   score(query: readonly string[], doc: number): number {
     return this.scoreWith(this.queryTerms(query), doc);
+  }
+
+  scorer(query: readonly string[]): (doc: number) => number {
+    const terms = this.queryTerms(query);
+    return (doc) => this.scoreWith(terms, doc);
   }
 
   /** The postings and weight of each query term the index holds, in query order (a repeated term once per occurrence). */

@@ -73,9 +73,11 @@ function corpusPool(index: CorpusIndex, query: Query): Pool {
 /** Every sentence of one story, with the story's own best lexical scores. */
 function storyPool(index: CorpusIndex, query: Query, story: number): Pool {
   const ids = new Set(index.chunks.filter((c) => c.story === story).map((c) => c.id));
-  const lexScores = new Map([...ids].map((id) => [id, index.lexical.score(query.terms, id)]));
+  const lexical = index.lexical.scorer(query.terms);
+  const unitLexical = index.unitLexical.scorer(query.terms);
+  const lexScores = new Map([...ids].map((id) => [id, lexical(id)]));
   const maxLex = Math.max(0, ...lexScores.values());
-  const maxUnit = Math.max(0, ...(index.unitRow[story] ?? []).map((row) => index.unitLexical.score(query.terms, row)));
+  const maxUnit = Math.max(0, ...(index.unitRow[story] ?? []).map(unitLexical));
   return { ids, maxLex, maxUnit, lexScores };
 }
 
@@ -113,12 +115,14 @@ export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOpti
   const paragraphs = paragraphsOf(index, chunkIds);
   const dense = index.vectors.dots(query.vector, chunkIds);
   const unitDense = index.unitVectors.dots(query.vector, paragraphs.rows);
-  const unitLexical = paragraphs.rows.map((row) => (maxUnit > 0 ? index.unitLexical.score(query.terms, row) / maxUnit : 0));
+  const lexical = index.lexical.scorer(query.terms);
+  const unitScore = index.unitLexical.scorer(query.terms);
+  const unitLexical = paragraphs.rows.map((row) => (maxUnit > 0 ? unitScore(row) / maxUnit : 0));
   const out = chunkIds.map((id, i): Candidate => {
     const u = paragraphs.of[i]!;
     const signals: Signals = {
       dense: dense[i]!,
-      lexical: maxLex > 0 ? (lexScores.get(id) ?? index.lexical.score(query.terms, id)) / maxLex : 0,
+      lexical: maxLex > 0 ? (lexScores.get(id) ?? lexical(id)) / maxLex : 0,
       contextDense: unitDense[u]!,
       contextLexical: unitLexical[u]!,
     };

@@ -24,6 +24,14 @@ describe('Bm25Index', () => {
     expect(index.score(['kerri'], 1)).toBe(0);
   });
 
+  it('scores many documents for one query (a scorer) exactly as score does, unknown terms ignored', () => {
+    const query = ['kerri', 'pari', 'meet', 'kerri', 'unheard'];
+    const scoreOf = index.scorer(query);
+    for (let doc = 0; doc < docs.length; doc++) expect(scoreOf(doc)).toBe(index.score(query, doc));
+    expect(scoreOf(1)).toBe(0);
+    expect(scoreOf(2)).toBeGreaterThan(scoreOf(3));
+  });
+
   it('answers the same from its pack, in memory and read from disk term by term', async () => {
     const p = index.parts();
     const bytes = packBytes({}, { 'x.lengths': p.lengths, 'x.terms': p.terms, 'x.starts': p.starts, 'x.postings': p.postings });
