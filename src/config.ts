@@ -43,7 +43,7 @@ const schema = z.object({
   HNSW_M: positiveInt(4, 64).default(DEFAULT_HNSW.m),
   /** hnswlib efConstruction (16–1000). Default 100 (see `HnswParams`). */
   HNSW_EF_CONSTRUCTION: positiveInt(16, 1000).default(DEFAULT_HNSW.efConstruction),
-  /** hnswlib efSearch (10–1000), or `auto`: 128, growing with the corpus above 40,000 sentences (`resolveEfSearch`). Default auto. */
+  /** hnswlib efSearch (10–1000), or `auto`: an exact scan below 5,000 sentences (`scansExactly`), then 128, growing with the corpus above 40,000 sentences (`resolveEfSearch`). Default auto. */
   HNSW_EF_SEARCH: z.union([z.literal('auto'), positiveInt(10, 1000)]).default(DEFAULT_HNSW.efSearch),
   /** pino log level. Default `info`. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

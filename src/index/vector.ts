@@ -1,8 +1,8 @@
 import hnswlib from 'hnswlib-node';
-import { DEFAULT_HNSW, resolveEfSearch, type HnswParams } from './hnsw-params.js';
+import { DEFAULT_HNSW, resolveEfSearch, scansExactly, type HnswParams } from './hnsw-params.js';
 import { BestScores } from './top-k.js';
 
-const { HierarchicalNSW } = hnswlib;
+const { BruteforceSearch, HierarchicalNSW } = hnswlib;
 
 /** A neighbour: its label and cosine similarity. */
 export interface Neighbour {
@@ -21,8 +21,15 @@ export interface VectorSearch {
  * ids through `labels` (label → chunk id, −1 for a chunk removed by an
  * incremental reindex): a full build labels chunk i with i; an incremental
  * one keeps unchanged chunks' labels and gives new chunks new labels.
+ *
+ * A small graph (`efSearch` auto, under `AUTO_EXACT_BELOW` live vectors) is
+ * searched by hnswlib's exact C++ scan over its own stored vectors instead,
+ * labelled by chunk id and built on the first search: exact and faster there.
  */
 export class HnswVectorIndex implements VectorSearch {
+  /** The exact scan a small graph is searched by, once built. */
+  private scan: InstanceType<typeof BruteforceSearch> | undefined;
+
   private constructor(
     private readonly index: InstanceType<typeof HierarchicalNSW>,
     readonly count: number,
@@ -30,6 +37,8 @@ export class HnswVectorIndex implements VectorSearch {
     readonly efSearch: number,
     /** Label → chunk id (−1: removed). */
     readonly labels: Int32Array,
+    /** Whether searches scan every live vector exactly ({@link scansExactly}). */
+    readonly exact = false,
   ) {}
 
   /** The random seed of every graph built (hnswlib draws node levels from it): the same rows in the same order give the same graph. */
@@ -42,7 +51,7 @@ export class HnswVectorIndex implements VectorSearch {
     vectors.forEach((v, i) => index.addPoint(Array.from(v), i));
     const ef = resolveEfSearch(params.efSearch, vectors.length);
     index.setEf(ef);
-    return new HnswVectorIndex(index, vectors.length, ef, Int32Array.from(vectors, (_, i) => i));
+    return new HnswVectorIndex(index, vectors.length, ef, Int32Array.from(vectors, (_, i) => i), scansExactly(params.efSearch, vectors.length));
   }
 
   /** Reads a graph written by {@link save}; `labels` is the map saved with it. */
@@ -54,7 +63,7 @@ export class HnswVectorIndex implements VectorSearch {
     const ef = resolveEfSearch(params.efSearch, live);
     index.setEf(ef);
     if (index.getIdsList().some((label) => label >= labels.length)) throw new Error('the vector graph has labels its label map lacks');
-    return new HnswVectorIndex(index, live, ef, labels);
+    return new HnswVectorIndex(index, live, ef, labels, scansExactly(params.efSearch, live));
   }
 
   /**
@@ -86,7 +95,20 @@ export class HnswVectorIndex implements VectorSearch {
     });
     const ef = resolveEfSearch(params.efSearch, needed);
     index.setEf(ef);
-    return new HnswVectorIndex(index, needed, ef, labels);
+    return new HnswVectorIndex(index, needed, ef, labels, scansExactly(params.efSearch, needed));
+  }
+
+  /** The exact scan over the graph's live vectors, labelled by chunk id, built on first use. */
+  private exactScan(): InstanceType<typeof BruteforceSearch> {
+    if (!this.scan) {
+      const scan = new BruteforceSearch('cosine', this.index.getNumDimensions());
+      scan.initIndex(Math.max(1, this.count));
+      this.labels.forEach((chunk, label) => {
+        if (chunk >= 0) scan.addPoint(this.index.getPoint(label), chunk);
+      });
+      this.scan = scan;
+    }
+    return this.scan;
   }
 
   save(file: string): void {
@@ -96,6 +118,10 @@ export class HnswVectorIndex implements VectorSearch {
   search(query: Float32Array, k: number): Neighbour[] {
     const n = Math.min(k, this.count);
     if (n === 0) return [];
+    if (this.exact) {
+      const { neighbors, distances } = this.exactScan().searchKnn(Array.from(query), n);
+      return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
+    }
     if (n > this.efSearch) this.index.setEf(n);
     const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
     if (n > this.efSearch) this.index.setEf(this.efSearch);
