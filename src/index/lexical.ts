@@ -1,6 +1,6 @@
 import { StringTable } from '../text/string-table.js';
 import type { Pack } from './pack.js';
-import { topK } from './top-k.js';
+import { kthLargest, topK } from './top-k.js';
 
 /** BM25 parameters. */
 export interface Bm25Params {
@@ -54,8 +54,7 @@ function seek(list: Uint32Array, from: number, doc: number): number {
 /** The k-th highest of `scores` over `docs` (-Infinity when there are fewer than k). */
 function kthBest(docs: readonly number[], scores: Float64Array, k: number): number {
   if (docs.length < k) return -Infinity;
-  const top = topK(docs, (doc) => scores[doc]!, k);
-  return scores[top[k - 1]!]!;
+  return kthLargest(docs, scores, k);
 }
 
 /** Slack for sums taken in another order: far above rounding, far below any real score gap. */

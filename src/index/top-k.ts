@@ -37,6 +37,42 @@ export function topK(ids: ArrayLike<number>, score: (id: number) => number, k: n
 }
 
 /**
+ * The k-th largest of `scores[ids[i]]` (k ≥ 1, at most `ids.length`): a
+ * bounded min-heap of the values alone, no ids, closures or sort, for
+ * callers that need the threshold, not the winners (BM25's pruning asks for
+ * it several times per question).
+ */
+export function kthLargest(ids: ArrayLike<number>, scores: ArrayLike<number>, k: number): number {
+  const heap = new Float64Array(k);
+  let size = 0;
+  for (let n = 0; n < ids.length; n++) {
+    const x = scores[ids[n]!]!;
+    if (size < k) {
+      let i = size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (heap[p]! <= x) break;
+        heap[i] = heap[p]!;
+        i = p;
+      }
+      heap[i] = x;
+    } else if (x > heap[0]!) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= k) break;
+        const c = l + 1 < k && heap[l + 1]! < heap[l]! ? l + 1 : l;
+        if (heap[c]! >= x) break;
+        heap[i] = heap[c]!;
+        i = c;
+      }
+      heap[i] = x;
+    }
+  }
+  return heap[0]!;
+}
+
+/**
  * The `k` best of a stream of (id, score) pairs, fed one at a time without
  * keeping the rest: a bounded min-heap in typed arrays (for scans of every
  * vector). Higher scores first; ties go to the smaller id.
