@@ -4,7 +4,7 @@ import type { CorpusIndex } from '../index/corpus-index.js';
 import { rarity } from '../text/rarity.js';
 import { editDistance } from '../text/lexicon.js';
 import { stem, STOPWORDS, words } from '../text/tokenize.js';
-import { wordList } from '../text/word-memory.js';
+import { remember, wordList } from '../text/word-memory.js';
 import { hasAnswerSpan } from './answer-type.js';
 import type { Question } from './question.js';
 import { passageWithin, passageWords, type PassageWords, type SoftMatcher, type WeightedWord } from './soft-coverage.js';
@@ -70,19 +70,29 @@ interface SentenceWindow {
   passage: PassageWords;
 }
 
+/** A corpus index's prepared passages, by unit row and sentence id, each memory bounded ({@link PASSAGE_MEMORY}). */
 interface PassageCache {
-  units: (PassageWords | undefined)[];
-  chunks: (PassageWords | undefined)[];
+  units: Map<number, PassageWords>;
+  chunks: Map<number, PassageWords>;
   /** A sentence with its neighbours in the same unit, by the sentence's id. */
-  windows: (SentenceWindow | undefined)[];
+  windows: Map<number, SentenceWindow>;
 }
+
+/**
+ * Paragraphs, sentences and sentence windows each kept prepared at most per
+ * index (then that memory starts over): a question touches about eight
+ * paragraphs, so a bot serving an archive for days would otherwise keep a
+ * vector matrix for every paragraph ever asked about (at ×10,000, 220,000
+ * of them). 10,000 news paragraphs hold about 100 MB of vectors.
+ */
+const PASSAGE_MEMORY = 10_000;
 
 const caches = new WeakMap<CorpusIndex, PassageCache>();
 
 function cacheOf(index: CorpusIndex): PassageCache {
   let c = caches.get(index);
   if (!c) {
-    c = { units: [], chunks: [], windows: [] };
+    c = { units: new Map(), chunks: new Map(), windows: new Map() };
     caches.set(index, c);
   }
   return c;
@@ -95,43 +105,29 @@ const contentOf = (text: string) => words(text).map((w) => w.word).filter((w) =>
 
 /** The prepared words of a sentence's paragraph or caption (captions also imply {@link CAPTION_WORDS}). */
 export function unitWords(index: CorpusIndex, chunk: Chunk, vectors?: WordVectors): PassageWords {
-  const cache = cacheOf(index);
   const row = index.unitRow[chunk.story]![chunk.unit]!;
-  let p = cache.units[row];
-  if (!p) {
+  return remember(cacheOf(index).units, row, () => {
     const text = index.stories[chunk.story]!.units[chunk.unit]!.text;
-    p = passageWords([...contentOf(text), ...(chunk.kind === 'caption' ? CAPTION_WORDS : [])], vectors);
-    cache.units[row] = p;
-  }
-  return p;
+    return passageWords([...contentOf(text), ...(chunk.kind === 'caption' ? CAPTION_WORDS : [])], vectors);
+  }, PASSAGE_MEMORY);
 }
 
 /** The prepared words of one sentence (its vectors are its paragraph's rows). */
 export function sentenceWords(index: CorpusIndex, chunk: Chunk, vectors?: WordVectors): PassageWords {
-  const cache = cacheOf(index);
-  let p = cache.chunks[chunk.id];
-  if (!p) {
-    p = passageWithin(contentOf(chunk.text), unitWords(index, chunk, vectors), vectors);
-    cache.chunks[chunk.id] = p;
-  }
-  return p;
+  return remember(cacheOf(index).chunks, chunk.id, () => passageWithin(contentOf(chunk.text), unitWords(index, chunk, vectors), vectors), PASSAGE_MEMORY);
 }
 
 /** The words of a sentence with its neighbours in the same unit, prepared once per sentence. */
 function sentenceWindow(index: CorpusIndex, chunk: Chunk, vectors?: WordVectors): SentenceWindow {
-  const cache = cacheOf(index);
-  let w = cache.windows[chunk.id];
-  if (!w) {
+  return remember(cacheOf(index).windows, chunk.id, () => {
     const text = [chunk.id - 1, chunk.id, chunk.id + 1]
       .map((id) => index.chunks[id])
       .filter((c): c is Chunk => c !== undefined && c.story === chunk.story && c.unit === chunk.unit)
       .map((c) => c.text)
       .join(' ');
     const list = wordList(text);
-    w = { text, words: list, passage: passageWithin(list.filter((x) => !STOPWORDS.has(x)), unitWords(index, chunk, vectors), vectors) };
-    cache.windows[chunk.id] = w;
-  }
-  return w;
+    return { text, words: list, passage: passageWithin(list.filter((x) => !STOPWORDS.has(x)), unitWords(index, chunk, vectors), vectors) };
+  }, PASSAGE_MEMORY);
 }
 
 /** The question's content words weighted by general-English rarity (`the` ≈ 0, a name 1). */

@@ -5,12 +5,16 @@ const LIMIT = 50_000;
 const lists = new Map<string, readonly string[]>();
 const sets = new Map<string, ReadonlySet<string>>();
 
-/** `memory`'s value for `text`, made and kept on first sight; past {@link LIMIT} entries the memory starts over. */
-export function remember<T>(memory: Map<string, T>, text: string, make: () => T): T {
-  let value = memory.get(text);
+/**
+ * `memory`'s value for `key` (a text, or a row of an index), made and kept
+ * on first sight; past `limit` entries (default {@link LIMIT}) the memory
+ * starts over, so it stays bounded however long the process serves.
+ */
+export function remember<K, T>(memory: Map<K, T>, key: K, make: () => T, limit = LIMIT): T {
+  let value = memory.get(key);
   if (value === undefined) {
-    if (memory.size >= LIMIT) memory.clear();
-    memory.set(text, (value = make()));
+    if (memory.size >= limit) memory.clear();
+    memory.set(key, (value = make()));
   }
   return value;
 }
