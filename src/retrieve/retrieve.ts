@@ -76,14 +76,18 @@ function corpusPool(index: CorpusIndex, query: Query): Pool {
 }
 
 /** Every sentence of one story, with the story's own best lexical scores. */
-function storyPool(index: CorpusIndex, query: Query, story: number): Pool {
+function storyPool(index: CorpusIndex, scores: LexicalScores, story: number): Pool {
   const ids = new Set(index.chunks.filter((c) => c.story === story).map((c) => c.id));
-  const lexical = index.lexical.scorer(query.terms);
-  const unitLexical = index.unitLexical.scorer(query.terms);
-  const lexScores = new Map([...ids].map((id) => [id, lexical(id)]));
+  const lexScores = new Map([...ids].map((id) => [id, scores.sentence(id)]));
   const maxLex = Math.max(0, ...lexScores.values());
-  const maxUnit = Math.max(0, ...(index.unitRow[story] ?? []).map(unitLexical));
+  const maxUnit = Math.max(0, ...(index.unitRow[story] ?? []).map((row) => scores.unit(row)));
   return { ids, maxLex, maxUnit, lexScores };
+}
+
+/** A question's BM25 scorers, its terms looked up once: sentences by id, units by row. */
+interface LexicalScores {
+  sentence: (doc: number) => number;
+  unit: (row: number) => number;
 }
 
 /** A question prepared once: its vector and lexical terms. */
@@ -115,19 +119,18 @@ function paragraphsOf(index: CorpusIndex, chunkIds: readonly number[]): { rows: 
  * scored once, however many of its sentences are candidates.
  */
 export function retrieve(index: CorpusIndex, query: Query, options: RetrieveOptions = {}): Candidate[] {
-  const { ids, maxLex, maxUnit, lexScores } = options.story === undefined ? corpusPool(index, query) : storyPool(index, query, options.story);
+  const scores: LexicalScores = { sentence: index.lexical.scorer(query.terms), unit: index.unitLexical.scorer(query.terms) };
+  const { ids, maxLex, maxUnit, lexScores } = options.story === undefined ? corpusPool(index, query) : storyPool(index, scores, options.story);
   const chunkIds = [...ids];
   const paragraphs = paragraphsOf(index, chunkIds);
   const dense = index.vectors.dots(query.vector, chunkIds);
   const unitDense = index.unitVectors.dots(query.vector, paragraphs.rows);
-  const lexical = index.lexical.scorer(query.terms);
-  const unitScore = index.unitLexical.scorer(query.terms);
-  const unitLexical = paragraphs.rows.map((row) => (maxUnit > 0 ? unitScore(row) / maxUnit : 0));
+  const unitLexical = paragraphs.rows.map((row) => (maxUnit > 0 ? scores.unit(row) / maxUnit : 0));
   const out = chunkIds.map((id, i): Candidate => {
     const u = paragraphs.of[i]!;
     const signals: Signals = {
       dense: dense[i]!,
-      lexical: maxLex > 0 ? (lexScores.get(id) ?? lexical(id)) / maxLex : 0,
+      lexical: maxLex > 0 ? (lexScores.get(id) ?? scores.sentence(id)) / maxLex : 0,
       contextDense: unitDense[u]!,
       contextLexical: unitLexical[u]!,
     };
