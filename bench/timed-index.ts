@@ -1,7 +1,6 @@
 import type { CorpusIndex } from '../src/index/corpus-index.js';
 import type { LexicalSearch } from '../src/index/lexical.js';
-import type { VectorSearch } from '../src/index/vector.js';
-import { BruteforceVectorIndex } from './exact-search.js';
+import { BruteforceVectorIndex, type VectorSearch } from '../src/index/vector.js';
 
 /** Milliseconds spent in each index's `search` since the last {@link SearchClock.reset}. */
 export interface SearchClock {
@@ -71,5 +70,5 @@ export function timedIndex(index: CorpusIndex): { index: CorpusIndex; clock: Sea
 
 /** A copy of `index` that searches every chunk vector with hnswlib's C++ brute force instead of its graph: the same pipeline, exact. */
 export function exactIndex(index: CorpusIndex): CorpusIndex {
-  return { ...index, vector: new BruteforceVectorIndex(index.vectors.flat(), index.manifest.model.dimension) };
+  return { ...index, vector: BruteforceVectorIndex.overRows(index.vectors.flat(), index.manifest.model.dimension) };
 }

@@ -28,7 +28,7 @@ export interface VectorSearch {
  */
 export class HnswVectorIndex implements VectorSearch {
   /** The exact scan a small graph is searched by, once built. */
-  private scan: InstanceType<typeof BruteforceSearch> | undefined;
+  private scan: BruteforceVectorIndex | undefined;
 
   private constructor(
     private readonly index: InstanceType<typeof HierarchicalNSW>,
@@ -38,7 +38,7 @@ export class HnswVectorIndex implements VectorSearch {
     /** Label → chunk id (−1: removed). */
     readonly labels: Int32Array,
     /** Whether searches scan every live vector exactly ({@link scansExactly}). */
-    readonly exact = false,
+    readonly exact: boolean,
   ) {}
 
   /** The random seed of every graph built (hnswlib draws node levels from it): the same rows in the same order give the same graph. */
@@ -98,17 +98,12 @@ export class HnswVectorIndex implements VectorSearch {
     return new HnswVectorIndex(index, needed, ef, labels, scansExactly(params.efSearch, needed));
   }
 
-  /** The exact scan over the graph's live vectors, labelled by chunk id, built on first use. */
-  private exactScan(): InstanceType<typeof BruteforceSearch> {
-    if (!this.scan) {
-      const scan = new BruteforceSearch('cosine', this.index.getNumDimensions());
-      scan.initIndex(Math.max(1, this.count));
-      this.labels.forEach((chunk, label) => {
-        if (chunk >= 0) scan.addPoint(this.index.getPoint(label), chunk);
-      });
-      this.scan = scan;
+  /** The graph's live vectors as stored, each with its chunk id. */
+  private *livePoints(): Generator<[number[], number]> {
+    for (let label = 0; label < this.labels.length; label++) {
+      const chunk = this.labels[label]!;
+      if (chunk >= 0) yield [this.index.getPoint(label), chunk];
     }
-    return this.scan;
   }
 
   save(file: string): void {
@@ -118,10 +113,7 @@ export class HnswVectorIndex implements VectorSearch {
   search(query: Float32Array, k: number): Neighbour[] {
     const n = Math.min(k, this.count);
     if (n === 0) return [];
-    if (this.exact) {
-      const { neighbors, distances } = this.exactScan().searchKnn(Array.from(query), n);
-      return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
-    }
+    if (this.exact) return (this.scan ??= new BruteforceVectorIndex(this.index.getNumDimensions(), this.count, this.livePoints())).search(query, n);
     if (n > this.efSearch) this.index.setEf(n);
     const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
     if (n > this.efSearch) this.index.setEf(this.efSearch);
@@ -131,6 +123,43 @@ export class HnswVectorIndex implements VectorSearch {
       if (id >= 0) out.push({ id, similarity: 1 - distances[i]! });
     });
     return out;
+  }
+}
+
+/**
+ * Exact nearest neighbours by hnswlib's C++ `BruteforceSearch` (cosine, the
+ * graph's own space and distance code): what a small graph is searched by
+ * ({@link HnswVectorIndex}), and the bench's fair baseline for
+ * `speedup_vs_exact`, both sides then running hnswlib's native code.
+ */
+export class BruteforceVectorIndex implements VectorSearch {
+  private readonly index: InstanceType<typeof BruteforceSearch>;
+
+  /** Indexes `count` points, each a vector with its id (a chunk id). */
+  constructor(
+    dimension: number,
+    readonly count: number,
+    points: Iterable<readonly [vector: number[], id: number]>,
+  ) {
+    this.index = new BruteforceSearch('cosine', dimension);
+    this.index.initIndex(Math.max(1, count));
+    for (const [vector, id] of points) this.index.addPoint(vector, id);
+  }
+
+  /** The `vectors` (concatenated, `dimension` each), labelled 0…n-1 as chunk ids. */
+  static overRows(vectors: Float32Array, dimension: number): BruteforceVectorIndex {
+    const count = vectors.length / dimension;
+    const rows = function* (): Generator<[number[], number]> {
+      for (let i = 0; i < count; i++) yield [Array.from(vectors.subarray(i * dimension, (i + 1) * dimension)), i];
+    };
+    return new BruteforceVectorIndex(dimension, count, rows());
+  }
+
+  search(query: Float32Array, k: number): Neighbour[] {
+    const n = Math.min(k, this.count);
+    if (n === 0) return [];
+    const { neighbors, distances } = this.index.searchKnn(Array.from(query), n);
+    return neighbors.map((id, i) => ({ id, similarity: 1 - distances[i]! }));
   }
 }
 

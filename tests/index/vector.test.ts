@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/eval/seeded-random.js';
 import { AUTO_EXACT_BELOW, DEFAULT_HNSW } from '../../src/index/hnsw-params.js';
-import { ExactVectorIndex, HnswVectorIndex } from '../../src/index/vector.js';
+import { BruteforceVectorIndex, ExactVectorIndex, HnswVectorIndex } from '../../src/index/vector.js';
 
 const DIM = 16;
 
@@ -67,5 +67,25 @@ describe('HnswVectorIndex on a small corpus (efSearch auto)', () => {
     expect(AUTO_EXACT_BELOW).toBeGreaterThan(600);
     const big = HnswVectorIndex.build(unitVectors(AUTO_EXACT_BELOW, 3), DIM, { m: 4, efConstruction: 16, efSearch: 'auto' });
     expect(big.exact).toBe(false);
+  });
+});
+
+describe('BruteforceVectorIndex (hnswlib C++ brute force)', () => {
+  it('returns the same neighbours and similarities as the JavaScript exact loop', () => {
+    const vectors = flat(unitVectors(500, 1));
+    const cpp = BruteforceVectorIndex.overRows(vectors, DIM);
+    const js = new ExactVectorIndex(vectors, DIM);
+    expect(cpp.count).toBe(500);
+    for (const query of unitVectors(20, 2)) {
+      const a = cpp.search(query, 10);
+      const b = js.search(query, 10);
+      expect(ids(a)).toEqual(ids(b));
+      a.forEach((h, i) => expect(h.similarity).toBeCloseTo(b[i]!.similarity, 5));
+    }
+  });
+
+  it('returns at most the vectors it holds', () => {
+    const cpp = BruteforceVectorIndex.overRows(flat(unitVectors(3, 3)), DIM);
+    expect(cpp.search(unitVectors(1, 4)[0]!, 10)).toHaveLength(3);
   });
 });
