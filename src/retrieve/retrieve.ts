@@ -25,7 +25,7 @@ export interface Candidate {
  * exactly as 40 did (20 lost two top-1 answers of 1,502); fewer candidates,
  * less scoring per question (DESIGN.md).
  */
-const CANDIDATES_PER_INDEX = 30;
+export const CANDIDATES_PER_INDEX = 30;
 
 /**
  * Weights of the {@link Signals} in the fused score (they need not sum to 1).
