@@ -20,7 +20,7 @@ import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import { parseConfig } from '../src/config.js';
 import { createCoreContext } from '../src/core-context.js';
-import { ExactVectorIndex, type VectorSearch } from '../src/index/vector.js';
+import { BruteforceVectorIndex, ExactVectorIndex, type VectorSearch } from '../src/index/vector.js';
 import { createLogger } from '../src/logger.js';
 import { archiveQuestions } from './archive-questions.js';
 import { loadBenchQuestions } from './question-sets.js';
@@ -80,17 +80,14 @@ graph.initIndex(n, m, efConstruction, 42, true);
 for (const i of order) graph.addPoint(row(i), i);
 const buildS = (performance.now() - started) / 1000;
 
-const brute = new hnswlib.BruteforceSearch('cosine', dim);
-brute.initIndex(n);
-for (let i = 0; i < n; i++) brute.addPoint(row(i), i);
-const timed = (search: (q: number[]) => void) =>
+const brute = BruteforceVectorIndex.overRows(flat, dim);
+const timed = (search: VectorSearch) =>
   queries.map((q) => {
-    const a = Array.from(q);
     const t = performance.now();
-    search(a);
+    search.search(q, K);
     return performance.now() - t;
   });
-const bruteforce = percentiles(timed((q) => brute.searchKnn(q, K)));
+const bruteforce = percentiles(timed(brute));
 
 const graphSearch: VectorSearch = {
   count: n,
@@ -102,7 +99,7 @@ const graphSearch: VectorSearch = {
 const rows = EF_SEARCH.map((ef) => {
   graph.setEf(ef);
   const recall = recallAtK(graphSearch, exact, queries, 10);
-  const p = percentiles(timed((q) => graph.searchKnn(q, K)));
+  const p = percentiles(timed(graphSearch));
   return { ef_search: ef, recall_at_10: Number(recall.toFixed(4)), search_ms: { p50: p.p50, p99: p.p99 }, speedup_vs_bruteforce: Number((bruteforce.p50 / p.p50).toFixed(2)) };
 });
 process.stdout.write(`${JSON.stringify({ m, ef_construction: efConstruction, questions: benchQuestions ? 'bench' : 'archive', k: K, order: args.includes('--shuffled') ? 'shuffled' : 'story', vectors: n, build_s: Number(buildS.toFixed(1)), bruteforce_ms: { p50: bruteforce.p50, p99: bruteforce.p99 }, rows })}\n`);
